@@ -1,0 +1,235 @@
+"""The report as one self-contained HTML page: inline styles and SVG charts, no script, nothing fetched (a
+Content-Security-Policy forbids it), responsive for a phone and laid out for print. Everything that comes from an
+article is escaped."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from client._proto import crosscheck_pb2 as pb
+from client.render import charts, labels
+from client.render.style import STYLESHEET
+
+CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+def _anchor(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-") or "unassigned"
+
+
+def _percent(share: float) -> str:
+    return f"{share * 100:.0f}%"
+
+
+def _highlighted(sentence: str, value: str) -> str:
+    """The sentence with the compared value marked where it occurs verbatim."""
+    at = sentence.find(value) if value else -1
+    if at < 0:
+        return escape(sentence)
+    return (escape(sentence[:at]) + f"<mark>{escape(value)}</mark>" + escape(sentence[at + len(value):]))
+
+
+def diff_html(diff: list[pb.DiffEntry] | tuple[pb.DiffEntry, ...]) -> str:
+    parts = []
+    for entry in diff:
+        if entry.op == pb.DIFF_OP_EQUAL:
+            parts.append(f'<span class="same">{escape(entry.a or entry.b)}</span>')
+            continue
+        harmless = labels.is_harmless(entry)
+        category = labels.category_label(entry.category)
+        kind = "harmless" if harmless else "material"
+        data = f' data-category="{escape(category)}"'
+        marked = []
+        if entry.a and entry.op in (pb.DIFF_OP_DELETE, pb.DIFF_OP_REPLACE):
+            marked.append(f'<del class="{kind}"{data}>{escape(entry.a)}</del>')
+        if entry.b and entry.op in (pb.DIFF_OP_INSERT, pb.DIFF_OP_REPLACE):
+            marked.append(f'<ins class="{kind}"{data}>{escape(entry.b)}</ins>')
+        note = f"{category}, harmless" if harmless else category
+        tag = f'<span class="diff-tag {kind}">{escape(note)}</span>' if note else ""
+        parts.append(f'<span class="change {kind}">{"".join(marked)}{tag}</span>')
+    return " ".join(parts)
+
+
+def _evidence(evidence: pb.Evidence) -> str:
+    cue = f'<div class="cue">cue: <q>{escape(evidence.cue)}</q></div>' if evidence.cue else ""
+    value = f'<div class="value">compared: <code>{escape(evidence.value)}</code></div>' if evidence.value else ""
+    return (f'<div class="evidence" data-article-id="{escape(evidence.article_id)}">'
+            f'<div class="source">{escape(evidence.source)}</div>'
+            f'<blockquote>{_highlighted(evidence.sentence, evidence.value)}</blockquote>{value}{cue}</div>')
+
+
+def _finding(finding: pb.Finding) -> str:
+    severity = labels.severity_label(finding.severity)
+    kind = labels.kind_label(finding.kind)
+    diff = ""
+    if finding.diff:
+        sides = " → ".join(escape(e.source) for e in finding.evidence[:2])
+        diff = (f'<div class="quote-diff"><div class="diff-head">Word diff ({sides}); '
+                f'<del class="material">deleted</del> <ins class="material">inserted</ins>, '
+                f'<span class="diff-tag harmless">harmless</span> differences greyed</div>'
+                f"<p>{diff_html(finding.diff)}</p></div>")
+    return (f'<article class="finding discrepancy severity-{severity}" data-finding-key="{escape(finding.key)}" '
+            f'data-kind="{escape(pb.FindingKind.Name(finding.kind))}">'
+            f'<header><span class="badge {severity}">{escape(severity)}</span> <strong>{escape(kind)}</strong> '
+            f'<span class="explanation">{escape(finding.explanation)}</span> '
+            f'<span class="confidence">confidence {finding.confidence:.2f}</span></header>'
+            f'<div class="evidence-grid">{"".join(_evidence(e) for e in finding.evidence)}</div>{diff}</article>')
+
+
+def _story(story: pb.ReportStory) -> str:
+    title = story.title or story.story_id or "Unassigned"
+    articles = "".join(
+        f'<li><span class="source">{escape(a.source)}</span> <time>{labels.date_text(a.published)}</time> '
+        f"{escape(a.title)}</li>"
+        for a in story.articles
+    )
+    blocks = [f'<h2>{escape(title)}</h2><ul class="story-articles">{articles}</ul>']
+    if story.discrepancies:
+        blocks.append(f'<h3>Discrepancies <span class="count">{len(story.discrepancies)}</span></h3>'
+                      + "".join(_finding(f) for f in story.discrepancies))
+    else:
+        blocks.append('<p class="none">No discrepancies between the sources.</p>')
+    if story.corroborations:
+        rows = "".join(
+            f'<tr><td>{escape(c.claim)}</td><td class="num">{len(c.sources)}</td>'
+            f'<td>{escape(", ".join(c.sources))}</td></tr>'
+            for c in story.corroborations
+        )
+        blocks.append('<h3>Corroborated claims</h3><table class="corroborations"><thead><tr><th>Claim</th>'
+                      f'<th class="num">Sources</th><th>Which</th></tr></thead><tbody>{rows}</tbody></table>')
+    if story.agreements:
+        items = "".join(
+            f'<li class="finding agreement" data-finding-key="{escape(f.key)}" data-kind="FINDING_KIND_AGREEMENT">'
+            f"{escape(f.explanation)}</li>"
+            for f in story.agreements
+        )
+        blocks.append(f'<details class="agreements"><summary>Agreements ({len(story.agreements)})</summary>'
+                      f"<ul>{items}</ul></details>")
+    if story.uncorroborated:
+        items = "".join(
+            f'<li class="finding uncorroborated" data-finding-key="{escape(f.key)}" '
+            f'data-kind="FINDING_KIND_UNCORROBORATED"><span class="source">'
+            f'{escape(", ".join(e.source for e in f.evidence))}</span> '
+            f'{escape(f.evidence[0].value if f.evidence else f.explanation)}</li>'
+            for f in story.uncorroborated
+        )
+        blocks.append(f'<details class="uncorroborated"><summary>Claims only one source reports '
+                      f"({len(story.uncorroborated)})</summary><ul>{items}</ul></details>")
+    anchor = _anchor(story.story_id)
+    return f'<section class="story" id="story-{escape(anchor)}" data-story-id="{escape(story.story_id)}">{"".join(blocks)}</section>'
+
+
+def _totals(report: pb.Report) -> str:
+    t = report.totals
+    counts = labels.kind_counts(report)
+    discrepancies = sum(n for kind, by in counts.items() if kind in labels.DISCREPANCY_KINDS for n in by.values())
+    major = sum(by.get(pb.SEVERITY_MAJOR, 0) for kind, by in counts.items() if kind in labels.DISCREPANCY_KINDS)
+    agreements = sum(counts.get(pb.FINDING_KIND_AGREEMENT, {}).values())
+    uncorroborated = sum(counts.get(pb.FINDING_KIND_UNCORROBORATED, {}).values())
+    tiles = [("articles", t.articles), ("sources", t.sources), ("stories", t.stories), ("claims", t.claims),
+             ("discrepancies", discrepancies), ("major", major), ("agreements", agreements),
+             ("uncorroborated", uncorroborated)]
+    cards = "".join(f'<div class="tile tile-{name}"><span class="n">{value}</span><span class="l">{name}</span></div>'
+                    for name, value in tiles)
+    return (f'<section id="totals"><h2>At a glance</h2><div class="tiles">{cards}</div>'
+            f'<div class="chart-box">{charts.discrepancy_bars(report)}</div></section>')
+
+
+def _changes(report: pb.Report) -> str:
+    changes = report.changes
+    if not changes.previous_report_id:
+        body = "<p>No earlier report to compare with.</p>"
+    else:
+        findings = {f.key: f for f in labels.all_findings(report)}
+        new = [findings[k] for k in changes.new_findings if k in findings and labels.is_discrepancy(findings[k])]
+        items = "".join(f'<li class="new" data-finding-key="{escape(f.key)}">{escape(labels.kind_label(f.kind))}: '
+                        f"{escape(f.explanation)}</li>" for f in new)
+        resolved = "".join(f"<li class=\"resolved\"><code>{escape(k)}</code></li>" for k in changes.resolved_findings)
+        body = (f"<p>Compared with report <code>{escape(changes.previous_report_id)}</code>: "
+                f"<strong>{len(changes.new_articles)}</strong> new articles, "
+                f"<strong>{len(changes.new_findings)}</strong> new findings, "
+                f"<strong>{len(changes.resolved_findings)}</strong> resolved.</p>"
+                + (f"<h3>New discrepancies</h3><ul>{items}</ul>" if items else "")
+                + (f"<details><summary>Resolved findings</summary><ul>{resolved}</ul></details>" if resolved else ""))
+    return f'<section id="changes"><h2>Since the previous report</h2>{body}</section>'
+
+
+def _matrix(report: pb.Report) -> str:
+    names = labels.matrix_sources(report)
+    if not names:
+        return ""
+    pairs = labels.pair_lookup(report)
+    head = "".join(f'<th scope="col">{escape(n)}</th>' for n in names)
+    rows = []
+    for a in names:
+        cells = []
+        for b in names:
+            pair = pairs.get((a, b))
+            if a == b:
+                cells.append('<td class="self">—</td>')
+            elif pair is None or not pair.aligned:
+                cells.append('<td class="empty" title="nothing aligned">·</td>')
+            else:
+                cells.append(f'<td style="background:{charts.agreement_colour(pair.agreement)}" '
+                             f'title="{pair.agreed} of {pair.aligned} aligned claims agree">'
+                             f'<span class="share">{_percent(pair.agreement)}</span>'
+                             f'<span class="ratio">{pair.agreed}/{pair.aligned}</span></td>')
+        rows.append(f'<tr class="source-row" data-source="{escape(a)}"><th scope="row">{escape(a)}</th>'
+                    f'{"".join(cells)}</tr>')
+    return (f'<section id="matrix"><h2>Agreement between sources</h2><p class="hint">Share of aligned claims on '
+            f"which each pair of sources agrees (agreed/aligned); · means nothing aligned.</p>"
+            f'<div class="scroll"><table id="agreement-matrix"><thead><tr><th></th>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div></section>')
+
+
+def _sources(report: pb.Report) -> str:
+    if not report.sources:
+        return ""
+    largest = max((s.discrepancy_rate for s in report.sources), default=0.0) or 1.0
+    rows = "".join(
+        f'<tr class="source-stats" data-source="{escape(s.source)}"><th scope="row">{escape(s.source)}</th>'
+        f'<td class="num">{s.articles}</td><td class="num">{s.claims}</td><td class="num">{s.discrepancies}</td>'
+        f'<td class="rate"><span class="rate-bar" style="width:{60 * s.discrepancy_rate / largest:.0f}%"></span>'
+        f"{_percent(s.discrepancy_rate)}</td></tr>"
+        for s in report.sources
+    )
+    return ('<section id="sources"><h2>Sources</h2><div class="scroll"><table id="source-stats"><thead><tr>'
+            '<th>Source</th><th class="num">Articles</th><th class="num">Claims</th><th class="num">Discrepancies</th>'
+            f"<th>Discrepancies per claim</th></tr></thead><tbody>{rows}</tbody></table></div></section>")
+
+
+def _timeline(report: pb.Report) -> str:
+    if not report.timeline:
+        return ""
+    rows = "".join(
+        f'<tr class="timeline-entry" data-article-id="{escape(e.article_id)}"><td><time>'
+        f"{labels.date_text(e.published)}</time></td><td>{escape(e.source)}</td><td>{escape(e.title or e.article_id)}</td>"
+        f'<td class="num">{e.findings}</td><td class="num">{e.discrepancies}</td></tr>'
+        for e in report.timeline
+    )
+    return (f'<section id="timeline"><h2>Timeline</h2><div class="chart-box">{charts.timeline_chart(report)}</div>'
+            '<div class="scroll"><table id="timeline-table"><thead><tr><th>Published</th><th>Source</th><th>Article</th>'
+            f'<th class="num">Findings</th><th class="num">Discrepancies</th></tr></thead><tbody>{rows}</tbody></table>'
+            "</div></section>")
+
+
+def render_html(report: pb.Report) -> str:
+    window = labels.window_text(report)
+    meta = [f"Report <code>{escape(report.id)}</code>"] if report.id else []
+    if labels.created_text(report):
+        meta.append(f"built {escape(labels.created_text(report))}")
+    stories = "".join(_story(s) for s in report.stories)
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>Consistency report {escape(window)}</title><style>{STYLESHEET}</style></head>"
+        f'<body><header class="page"><h1>Consistency report <span class="window">{escape(window)}</span></h1>'
+        f'<p class="meta">{", ".join(meta)}</p></header><main>'
+        f"{_totals(report)}{_changes(report)}"
+        f'<div class="two-up">{_matrix(report)}{_sources(report)}</div>{_timeline(report)}'
+        f'<section id="stories"><h2 class="stories-head">Stories</h2>{stories or "<p>No stories in this window.</p>"}'
+        "</section></main></body></html>\n"
+    )

@@ -1,0 +1,138 @@
+"""Words and groupings the report formats share, so HTML and Markdown say the same thing the same way."""
+
+from __future__ import annotations
+
+from client._proto import crosscheck_pb2 as pb
+
+KIND_LABELS: dict[int, str] = {
+    pb.FINDING_KIND_AGREEMENT: "Agreement",
+    pb.FINDING_KIND_DATE_MISMATCH: "Date mismatch",
+    pb.FINDING_KIND_NUMBER_MISMATCH: "Number mismatch",
+    pb.FINDING_KIND_QUOTE_WORDING: "Quote wording",
+    pb.FINDING_KIND_QUOTE_ATTRIBUTION: "Quote attribution",
+    pb.FINDING_KIND_ROLE_MISMATCH: "Role mismatch",
+    pb.FINDING_KIND_CONTRADICTION: "Contradiction",
+    pb.FINDING_KIND_UNCORROBORATED: "Uncorroborated",
+}
+
+# The discrepancy kinds in the order a reader weighs them: the chart and the totals table list them so.
+DISCREPANCY_KINDS: tuple[int, ...] = (
+    pb.FINDING_KIND_CONTRADICTION,
+    pb.FINDING_KIND_DATE_MISMATCH,
+    pb.FINDING_KIND_NUMBER_MISMATCH,
+    pb.FINDING_KIND_QUOTE_ATTRIBUTION,
+    pb.FINDING_KIND_ROLE_MISMATCH,
+    pb.FINDING_KIND_QUOTE_WORDING,
+)
+
+SEVERITY_LABELS: dict[int, str] = {
+    pb.SEVERITY_UNSPECIFIED: "unspecified",
+    pb.SEVERITY_INFO: "info",
+    pb.SEVERITY_MINOR: "minor",
+    pb.SEVERITY_MAJOR: "major",
+}
+
+CATEGORY_LABELS: dict[int, str] = {
+    pb.DIFF_CATEGORY_UNSPECIFIED: "",
+    pb.DIFF_CATEGORY_SPELLING: "spelling variant",
+    pb.DIFF_CATEGORY_PUNCTUATION: "punctuation",
+    pb.DIFF_CATEGORY_CASE: "letter case",
+    pb.DIFF_CATEGORY_BRACKET: "editorial brackets",
+    pb.DIFF_CATEGORY_OMISSION: "omission",
+    pb.DIFF_CATEGORY_FUNCTION_WORD: "function word",
+    pb.DIFF_CATEGORY_CONTENT_WORD: "content word",
+    pb.DIFF_CATEGORY_NEGATION: "negation",
+    pb.DIFF_CATEGORY_NUMBER: "number",
+}
+
+# Differences that leave the quote's words as the speaker said them: shown, but marked as harmless.
+HARMLESS_CATEGORIES = frozenset({
+    pb.DIFF_CATEGORY_SPELLING,
+    pb.DIFF_CATEGORY_PUNCTUATION,
+    pb.DIFF_CATEGORY_CASE,
+    pb.DIFF_CATEGORY_BRACKET,
+})
+
+
+def kind_label(kind: int) -> str:
+    return KIND_LABELS.get(kind, "Unspecified")
+
+
+def severity_label(severity: int) -> str:
+    return SEVERITY_LABELS.get(severity, "unspecified")
+
+
+def category_label(category: int) -> str:
+    return CATEGORY_LABELS.get(category, "")
+
+
+def is_harmless(entry: pb.DiffEntry) -> bool:
+    return entry.category in HARMLESS_CATEGORIES
+
+
+def is_discrepancy(finding: pb.Finding) -> bool:
+    return finding.kind not in (pb.FINDING_KIND_AGREEMENT, pb.FINDING_KIND_UNCORROBORATED)
+
+
+def date_text(date: pb.PartialDate) -> str:
+    """ISO-like, with unknown parts left out: 2013-03-25, 2013-03, "date unknown"."""
+    if not date.year:
+        return "date unknown"
+    parts = [f"{date.year:04d}"]
+    if date.month:
+        parts.append(f"{date.month:02d}")
+        if date.day:
+            parts.append(f"{date.day:02d}")
+    return "-".join(parts)
+
+
+def window_text(report: pb.Report) -> str:
+    """The window as days: the last day shown is the last one included."""
+    import datetime as dt
+
+    since = report.since.ToDatetime(tzinfo=dt.timezone.utc)
+    until = report.until.ToDatetime(tzinfo=dt.timezone.utc)
+    last = until - dt.timedelta(days=1) if until.time() == dt.time() else until
+    if last.date() <= since.date():
+        return since.date().isoformat()
+    return f"{since.date().isoformat()} to {last.date().isoformat()}"
+
+
+def created_text(report: pb.Report) -> str:
+    import datetime as dt
+
+    if not report.created.seconds:
+        return ""
+    return report.created.ToDatetime(tzinfo=dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def findings_of(story: pb.ReportStory) -> list[pb.Finding]:
+    return [*story.discrepancies, *story.agreements, *story.uncorroborated]
+
+
+def all_findings(report: pb.Report) -> list[pb.Finding]:
+    return [f for story in report.stories for f in findings_of(story)]
+
+
+def kind_counts(report: pb.Report) -> dict[int, dict[int, int]]:
+    """kind -> severity -> count, from the totals (present even in listed reports without stories)."""
+    counts: dict[int, dict[int, int]] = {}
+    for row in report.totals.findings:
+        counts.setdefault(row.kind, {})[row.severity] = counts.get(row.kind, {}).get(row.severity, 0) + row.count
+    return counts
+
+
+def pair_lookup(report: pb.Report) -> dict[tuple[str, str], pb.SourcePair]:
+    """Both orders of every source pair, for a square matrix."""
+    found: dict[tuple[str, str], pb.SourcePair] = {}
+    for pair in report.matrix:
+        found[(pair.source_a, pair.source_b)] = pair
+        found[(pair.source_b, pair.source_a)] = pair
+    return found
+
+
+def matrix_sources(report: pb.Report) -> list[str]:
+    names = {s.source for s in report.sources}
+    for pair in report.matrix:
+        names.update((pair.source_a, pair.source_b))
+    return sorted(names)

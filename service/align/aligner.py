@@ -1,0 +1,72 @@
+"""Aligns the claims of two articles: which claim of B reports the same fact as a claim of A.
+
+Cosine similarity proposes a few candidates per claim (cheap); the learned scorer decides (precise).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from service.align.features import profile, profile_features
+from service.align.scorer import PairScorer
+
+
+@dataclass(frozen=True)
+class AlignedPair:
+    a: int  # index into texts_a
+    b: int  # index into texts_b
+    score: float  # the scorer's probability that both claims state the same fact
+    cosine: float
+
+
+def align_claims(
+    texts_a: Sequence[str],
+    emb_a: np.ndarray,
+    texts_b: Sequence[str],
+    emb_b: np.ndarray,
+    scorer: PairScorer,
+    *,
+    candidates: int = 5,
+) -> list[AlignedPair]:
+    """Pairs above the scorer's threshold that are the best match of at least one of their two claims.
+
+    Requiring "best for a or best for b" keeps one-to-many alignments (a long claim matched by two short
+    ones, each of which has it as its best match) without emitting every weak pair above the threshold.
+    Sorted by (a, b).
+    """
+    if not texts_a or not texts_b:
+        return []
+    cosines = np.asarray(emb_a, dtype=np.float64) @ np.asarray(emb_b, dtype=np.float64).T
+    k = min(candidates, len(texts_b))
+    profiles_a = [profile(t) for t in texts_a]
+    profiles_b = [profile(t) for t in texts_b]
+
+    scored: dict[tuple[int, int], float] = {}
+    for i in range(len(texts_a)):
+        # stable sort on -cosine, then index, so ties resolve the same way on every run
+        for j in np.argsort(-cosines[i], kind="stable")[:k]:
+            scored[(i, int(j))] = 0.0
+    # candidates from B's side too, so a short claim of B can find the long claim of A that contains it
+    for j in range(len(texts_b)):
+        for i in np.argsort(-cosines[:, j], kind="stable")[: min(candidates, len(texts_a))]:
+            scored[(int(i), j)] = 0.0
+
+    keys = sorted(scored)
+    features = np.stack([profile_features(profiles_a[i], profiles_b[j], float(cosines[i, j])) for i, j in keys])
+    for key, probability in zip(keys, scorer.score(features)):
+        scored[key] = float(probability)
+
+    best_for_a: dict[int, float] = {}
+    best_for_b: dict[int, float] = {}
+    for (i, j), probability in scored.items():
+        best_for_a[i] = max(best_for_a.get(i, 0.0), probability)
+        best_for_b[j] = max(best_for_b.get(j, 0.0), probability)
+
+    return [
+        AlignedPair(a=i, b=j, score=probability, cosine=float(cosines[i, j]))
+        for (i, j), probability in sorted(scored.items())
+        if probability >= scorer.threshold and (probability == best_for_a[i] or probability == best_for_b[j])
+    ]

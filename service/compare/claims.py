@@ -1,0 +1,174 @@
+"""Slot-by-slot comparison of two claims already aligned as reporting the same fact."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from service.compare.evidence import evidence
+from service.polarity import contradiction_cue
+from service.quantities import relate_quantities
+from service.records import (
+    Claim,
+    Extraction,
+    Finding,
+    FindingKind,
+    Granularity,
+    Quantity,
+    Severity,
+    TimeExpression,
+    TimeType,
+)
+from service.timex import relate
+
+# Dates are only held against dates given at a similar grain: "Monday" is never weighed against "2011" in the
+# same claim pair (they are different events of one sentence), but "March 12" against "March 14" is.
+_GRAIN_CLASS = {
+    Granularity.MINUTE: 0,
+    Granularity.HOUR: 0,
+    Granularity.DAY: 0,
+    Granularity.WEEK: 0,
+    Granularity.MONTH: 1,
+    Granularity.QUARTER: 1,
+    Granularity.SEASON: 1,
+    Granularity.HALF: 1,
+    Granularity.YEAR: 2,
+    Granularity.DECADE: 3,
+    Granularity.CENTURY: 3,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedClaims:
+    a: Extraction
+    claim_a: Claim
+    b: Extraction
+    claim_b: Claim
+    score: float  # the pair scorer's probability that the two claims report the same fact
+
+
+def describe_time(t: TimeExpression) -> str:
+    if t.begin and t.end and t.begin != t.end:
+        return f"{t.value} ({t.begin.isoformat()}..{t.end.isoformat()})"
+    return t.value
+
+
+def describe_quantity(q: Quantity) -> str:
+    if q.low == q.high:
+        amount = f"{q.value:g}"
+    else:
+        amount = f"{q.value:g} [{q.low:g}, {q.high:g}]"
+    unit = f" {q.unit}" if q.unit else ""
+    counts = f" {q.counts}" if q.counts else ""
+    return f"{amount}{unit}{counts}"
+
+
+def _dates(claim: Claim) -> list[TimeExpression]:
+    return [t for t in claim.times if t.type in (TimeType.DATE, TimeType.TIME) and not t.vague]
+
+
+def _date_findings(pair: AlignedClaims, agreed: list[str]) -> list[Finding]:
+    findings = []
+    dates_b = _dates(pair.claim_b)
+    for ta in _dates(pair.claim_a):
+        relations = [(tb, relate(ta, tb)) for tb in dates_b]
+        relations = [(tb, r) for tb, r in relations if r is not None]
+        compatible = [(tb, r) for tb, r in relations if r.compatible]
+        if compatible:
+            tb, r = compatible[0]
+            specific = {"a": f" ({pair.a.article.source} is more specific)",
+                        "b": f" ({pair.b.article.source} is more specific)"}.get(r.more_specific, "")
+            agreed.append(f"date {describe_time(ta)} ~ {describe_time(tb)}{specific}")
+            continue
+        same_grain = [
+            (tb, r) for tb, r in relations
+            if _GRAIN_CLASS.get(ta.granularity, -1) == _GRAIN_CLASS.get(tb.granularity, -2)
+        ]
+        if not same_grain:
+            continue
+        tb, r = min(same_grain, key=lambda item: item[1].gap_days)
+        anchors = f"anchors {ta.anchor.iso() if ta.anchor else 'none'} / {tb.anchor.iso() if tb.anchor else 'none'}"
+        findings.append(
+            Finding(
+                kind=FindingKind.DATE_MISMATCH,
+                # A day apart is often a time-zone or dateline effect; more is a different date.
+                severity=Severity.MINOR if r.gap_days <= 1 else Severity.MAJOR,
+                confidence=round(min(0.99, pair.score * (0.7 + 0.3 * min(r.gap_days, 30) / 30)), 3),
+                explanation=(
+                    f"{pair.a.article.source} dates it {describe_time(ta)}, {pair.b.article.source} "
+                    f"{describe_time(tb)}: {r.gap_days} day(s) apart ({anchors})"
+                ),
+                evidence=(
+                    evidence(pair.a, pair.claim_a, ta.span, describe_time(ta)),
+                    evidence(pair.b, pair.claim_b, tb.span, describe_time(tb)),
+                ),
+            )
+        )
+    return findings
+
+
+def _number_findings(pair: AlignedClaims, agreed: list[str]) -> list[Finding]:
+    findings = []
+    for qa in pair.claim_a.quantities:
+        relations = [(qb, relate_quantities(qa, qb)) for qb in pair.claim_b.quantities]
+        comparable = [(qb, r) for qb, r in relations if r.comparable]
+        if not comparable:
+            continue  # quantities of different things are never compared
+        compatible = [(qb, r) for qb, r in comparable if r.compatible]
+        if compatible:
+            agreed.append(f"{describe_quantity(qa)} ~ {describe_quantity(compatible[0][0])}")
+            continue
+        qb, r = comparable[0]
+        findings.append(
+            Finding(
+                kind=FindingKind.NUMBER_MISMATCH,
+                severity=Severity.MAJOR,
+                confidence=round(pair.score, 3),
+                explanation=(
+                    f"{pair.a.article.source} says {qa.text!r}, {pair.b.article.source} says {qb.text!r}: {r.explanation}"
+                ),
+                evidence=(
+                    evidence(pair.a, pair.claim_a, qa.span, describe_quantity(qa)),
+                    evidence(pair.b, pair.claim_b, qb.span, describe_quantity(qb)),
+                ),
+            )
+        )
+    return findings
+
+
+def _contradiction(pair: AlignedClaims) -> list[Finding]:
+    found = contradiction_cue(pair.claim_a.text, pair.claim_b.text)
+    if found is None:
+        return []
+    return [
+        Finding(
+            kind=FindingKind.CONTRADICTION,
+            severity=Severity.MAJOR,
+            confidence=round(pair.score, 3),
+            explanation=f"{pair.a.article.source} and {pair.b.article.source} report opposite things: {found.explanation}",
+            evidence=(
+                evidence(pair.a, pair.claim_a, pair.claim_a.span, pair.claim_a.text, cue=found.cue_a),
+                evidence(pair.b, pair.claim_b, pair.claim_b.span, pair.claim_b.text, cue=found.cue_b),
+            ),
+        )
+    ]
+
+
+def compare_aligned(pair: AlignedClaims, *, agreement: bool = True) -> list[Finding]:
+    """Findings for one aligned pair; an AGREEMENT (listing the slots that agree) when nothing differs."""
+    agreed: list[str] = []
+    findings = _date_findings(pair, agreed) + _number_findings(pair, agreed) + _contradiction(pair)
+    if findings or not agreement:
+        return findings
+    what = "; ".join(agreed) if agreed else "the same claim"
+    return [
+        Finding(
+            kind=FindingKind.AGREEMENT,
+            severity=Severity.INFO,
+            confidence=round(pair.score, 3),
+            explanation=f"{pair.a.article.source} and {pair.b.article.source} agree: {what}",
+            evidence=(
+                evidence(pair.a, pair.claim_a, pair.claim_a.span, pair.claim_a.text),
+                evidence(pair.b, pair.claim_b, pair.claim_b.span, pair.claim_b.text),
+            ),
+        )
+    ]

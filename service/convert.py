@@ -1,0 +1,217 @@
+"""Protobuf messages <-> records. The only module of the service that knows both shapes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from client._proto import crosscheck_pb2 as pb
+from service.articles import HTML, validate_date
+from service.engine import StoryView
+from service.errors import InvalidInput
+from service.records import (
+    Article,
+    ArticleInput,
+    Claim,
+    DiffEntry,
+    Entity,
+    Evidence,
+    Extraction,
+    Finding,
+    PartialDate,
+    Quantity,
+    Quote,
+    Sentence,
+    Span,
+    TimeExpression,
+)
+from service.store import ArticleSummary
+
+# ------------------------------------------------------------------------------------------------ requests
+
+
+def partial_date_in(message: pb.PartialDate, where: str) -> PartialDate | None:
+    if not (message.year or message.month or message.day):
+        return None
+    date = PartialDate(message.year or None, message.month or None, message.day or None)
+    validate_date(date, where)
+    return date
+
+
+def article_input(message: pb.ArticleInput, where: str) -> ArticleInput:
+    """Raises InvalidInput naming `where` (e.g. "articles[2] (x.txt)") for what cannot be an article."""
+    text = message.text
+    if message.data:
+        if text:
+            raise InvalidInput(f"{where}: give text or data, not both")
+        try:
+            text = message.data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InvalidInput(
+                f"{where}: data is not UTF-8 (byte 0x{message.data[exc.start]:02x} at offset {exc.start})"
+            ) from None
+    content_type = HTML if message.content_type == pb.CONTENT_TYPE_HTML else "text/plain"
+    return ArticleInput(
+        text=text,
+        source=message.source.strip(),
+        url=message.url.strip(),
+        title=message.title.strip(),
+        published=partial_date_in(message.published, f"{where}: published"),
+        content_type=content_type,
+        external_id=message.external_id,
+    )
+
+
+def where(index: int, message: pb.ArticleInput) -> str:
+    return f"articles[{index}]" + (f" ({message.external_id})" if message.external_id else "")
+
+
+def date_in(timestamp: Timestamp, field: str) -> dt.date | None:
+    if not timestamp.seconds and not timestamp.nanos:
+        return None
+    try:
+        return timestamp.ToDatetime(tzinfo=dt.timezone.utc).date()
+    except (ValueError, OverflowError) as exc:
+        raise InvalidInput(f"{field}: not a valid timestamp ({exc})") from None
+
+
+def datetime_in(timestamp: Timestamp, field: str) -> dt.datetime | None:
+    if not timestamp.seconds and not timestamp.nanos:
+        return None
+    try:
+        return timestamp.ToDatetime(tzinfo=dt.timezone.utc)
+    except (ValueError, OverflowError) as exc:
+        raise InvalidInput(f"{field}: not a valid timestamp ({exc})") from None
+
+
+def timestamp(value: dt.datetime) -> Timestamp:
+    stamp = Timestamp()
+    stamp.FromDatetime(value.astimezone(dt.timezone.utc))
+    return stamp
+
+
+# ------------------------------------------------------------------------------------------------ responses
+
+
+def span(value: Span | None) -> pb.Span | None:
+    return pb.Span(start=value.start, end=value.end) if value is not None else None
+
+
+def partial_date(value: PartialDate | None) -> pb.PartialDate | None:
+    if value is None:
+        return None
+    return pb.PartialDate(year=value.year or 0, month=value.month or 0, day=value.day or 0)
+
+
+def article(value: Article, *, with_text: bool = True, story_id: str = "", topic_id: str = "",
+            claim_count: int = 0) -> pb.Article:
+    return pb.Article(
+        id=value.id,
+        content_hash=value.content_hash,
+        source=value.source,
+        url=value.url,
+        title=value.title,
+        title_span=span(value.title_span),
+        published=partial_date(value.published),
+        published_span=span(value.published_span),
+        content_type=pb.CONTENT_TYPE_HTML if value.content_type == HTML else pb.CONTENT_TYPE_TEXT,
+        text=value.text if with_text else "",
+        external_id=value.external_id,
+        paragraphs=[span(p) for p in value.paragraphs],
+        story_id=story_id,
+        topic_id=topic_id,
+        claim_count=claim_count,
+    )
+
+
+def summary(value: ArticleSummary, *, with_text: bool = False) -> pb.Article:
+    return article(value.article, with_text=with_text, story_id=value.story_id, topic_id=value.topic_id,
+                   claim_count=value.claim_count)
+
+
+def time_expression(t: TimeExpression) -> pb.TimeExpression:
+    return pb.TimeExpression(
+        span=span(t.span),
+        text=t.text,
+        type=pb.TimeType.Value(f"TIME_TYPE_{t.type.value}"),
+        value=t.value,
+        granularity=(pb.GRANULARITY_UNSPECIFIED if t.granularity.value == "UNKNOWN"
+                     else pb.Granularity.Value(f"GRANULARITY_{t.granularity.value}")),
+        begin=t.begin.isoformat() if t.begin else "",
+        end=t.end.isoformat() if t.end else "",
+        vague=t.vague,
+        relative=t.relative,
+        modifier=t.modifier,
+        anchor=partial_date(t.anchor),
+    )
+
+
+def quantity(q: Quantity) -> pb.Quantity:
+    return pb.Quantity(span=span(q.span), text=q.text, value=q.value, low=q.low, high=q.high, unit=q.unit,
+                       counts=q.counts, approximate=q.approximate, hedge=q.hedge)
+
+
+def quote(q: Quote) -> pb.Quote:
+    return pb.Quote(
+        span=span(q.span), parts=[span(p) for p in q.parts], text=q.text,
+        kind=pb.QuoteKind.Value(f"QUOTE_KIND_{q.kind.value}"), speaker=q.speaker,
+        speaker_span=span(q.speaker_span), speaker_title=q.speaker_title, cue=q.cue, cue_span=span(q.cue_span),
+        intermediary=q.intermediary,
+    )
+
+
+def entity(e: Entity) -> pb.Entity:
+    return pb.Entity(span=span(e.span), text=e.text, kind=pb.EntityKind.Value(f"ENTITY_KIND_{e.kind.value}"),
+                     canonical=e.canonical, title=e.title, role=e.role, title_span=span(e.title_span))
+
+
+def sentence(s: Sentence) -> pb.Sentence:
+    return pb.Sentence(index=s.index, span=span(s.span), text=s.text, paragraph=s.paragraph)
+
+
+def claim(c: Claim) -> pb.Claim:
+    return pb.Claim(
+        id=c.id, article_id=c.article_id, sentence_index=c.sentence, span=span(c.span), text=c.text,
+        times=[time_expression(t) for t in c.times], quantities=[quantity(q) for q in c.quantities],
+        quotes=[quote(q) for q in c.quotes], entities=[entity(e) for e in c.entities],
+        negated=c.polarity.negated, polarity_cue=c.polarity.cue,
+    )
+
+
+def extraction(value: Extraction, *, story_id: str = "", topic_id: str = "") -> tuple[pb.Article, list, list]:
+    return (
+        article(value.article, story_id=story_id, topic_id=topic_id, claim_count=len(value.claims)),
+        [sentence(s) for s in value.sentences],
+        [claim(c) for c in value.claims],
+    )
+
+
+def _evidence(e: Evidence) -> pb.Evidence:
+    return pb.Evidence(article_id=e.article_id, source=e.source, sentence=e.sentence, span=span(e.span),
+                       value=e.value, claim_id=e.claim_id, cue=e.cue)
+
+
+def _diff(d: DiffEntry) -> pb.DiffEntry:
+    category = (pb.DIFF_CATEGORY_UNSPECIFIED if d.category.value == "NONE"
+                else pb.DiffCategory.Value(f"DIFF_CATEGORY_{d.category.value}"))
+    return pb.DiffEntry(op=pb.DiffOp.Value(f"DIFF_OP_{d.op.value}"), a=d.a, b=d.b, category=category)
+
+
+def finding(f: Finding) -> pb.Finding:
+    return pb.Finding(
+        kind=pb.FindingKind.Value(f"FINDING_KIND_{f.kind.value}"),
+        severity=pb.Severity.Value(f"SEVERITY_{f.severity.value}"),
+        confidence=f.confidence,
+        explanation=f.explanation,
+        evidence=[_evidence(e) for e in f.evidence],
+        diff=[_diff(d) for d in f.diff],
+        story_id=f.story_id,
+        key=f.key,
+    )
+
+
+def story(view: StoryView) -> pb.Story:
+    first = view.articles[0].article if view.articles else None
+    return pb.Story(id=view.story_id, topic_id=view.topic_id, title=first.title if first else "",
+                    articles=[summary(s) for s in view.articles])

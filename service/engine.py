@@ -1,0 +1,204 @@
+"""The application core: every operation the API offers, over typed records. The model, the store and the
+scorer are passed in, so the whole service runs in tests with a fake embedder and an in-memory store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from service.align.scorer import PairScorer
+from service.articles import build_article, content_hash
+from service.compare import Analysed, compare_articles
+from service.embed import Embedder
+from service.errors import CrosscheckError, InvalidInput, NotFound
+from service.extract import extract
+from service.records import Article, ArticleInput, EntityKind, Extraction, Finding
+from service.store import ArticleSummary, Store, StoryLink
+from service.stories import StoryAssignment, StoryClusterer, StoryDocument
+
+log = logging.getLogger("crosscheck.engine")
+
+# Sentences that make an article's lead for story clustering: the opening carries the event.
+LEAD_SENTENCES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOutcome:
+    index: int
+    external_id: str
+    article_id: str = ""
+    created: bool = False
+    claim_count: int = 0
+    story_id: str = ""
+    error: CrosscheckError | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryView:
+    story_id: str
+    topic_id: str
+    articles: tuple[ArticleSummary, ...]
+
+
+class Engine:
+    def __init__(self, store: Store, embedder: Embedder, scorer: PairScorer, *, max_article_chars: int = 1_000_000):
+        self.store = store
+        self.embedder = embedder
+        self.scorer = scorer
+        self.max_article_chars = max_article_chars
+        self._clusterer = StoryClusterer()
+        # Story assignment depends on what was stored before: ingests are serialised around assign + save.
+        self._ingest_lock = threading.Lock()
+        self._restore_stories()
+
+    # ------------------------------------------------------------------------------------------ stages
+
+    def _analyse(self, item: ArticleInput) -> tuple[Extraction, np.ndarray]:
+        article = build_article(item, self.max_article_chars)
+        extraction = extract(article)
+        embeddings = self.embedder.embed([c.text for c in extraction.claims])
+        return extraction, embeddings
+
+    def _story_document(self, extraction: Extraction) -> StoryDocument:
+        article = extraction.article
+        lead = " ".join(s.text for s in extraction.sentences[:LEAD_SENTENCES])
+        lead_span_end = extraction.sentences[min(LEAD_SENTENCES, len(extraction.sentences)) - 1].span.end
+        names = {
+            e.canonical or e.text
+            for c in extraction.claims
+            if c.span.start < lead_span_end
+            for e in c.entities
+            if e.kind in (EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE)
+        }
+        (vector,) = self.embedder.embed([f"{article.title}. {lead}".strip(". ")])
+        return StoryDocument(
+            article_id=article.id,
+            title=article.title,
+            lead=lead,
+            names=tuple(sorted(names)),
+            published=article.published.complete if article.published else None,
+            embedding=vector,
+        )
+
+    def _restore_stories(self) -> None:
+        history = []
+        for link in self.store.story_links():
+            document = self._story_document(self.store.get_extraction(link.article_id))
+            history.append((document, StoryAssignment(link.article_id, link.story_id, link.topic_id, link.similarity)))
+        self._clusterer.restore(history)
+
+    # ------------------------------------------------------------------------------------------ operations
+
+    def ingest(self, items: Sequence[ArticleInput | CrosscheckError], external_ids: Sequence[str]) -> list[IngestOutcome]:
+        """Each item on its own: a rejected article (or one that arrived already as an error) does not sink the
+        batch, and nothing of it is stored."""
+        outcomes = []
+        for index, (item, external_id) in enumerate(zip(items, external_ids)):
+            try:
+                if isinstance(item, CrosscheckError):
+                    raise item
+                outcomes.append(self._ingest_one(index, item))
+            except CrosscheckError as exc:
+                log.info("article rejected", extra={"index": index, "external_id": external_id, "reason": exc.message})
+                outcomes.append(IngestOutcome(index, external_id, error=exc))
+        return outcomes
+
+    def _ingest_one(self, index: int, item: ArticleInput) -> IngestOutcome:
+        existing = self.store.article_id_for_hash(content_hash(item.text)) if item.text.strip() else None
+        if existing:
+            summary = self.store.get_summary(existing)
+            return IngestOutcome(index, item.external_id, existing, False, summary.claim_count, summary.story_id)
+        extraction, embeddings = self._analyse(item)
+        with self._ingest_lock:
+            document = self._story_document(extraction)
+            assignment = self._clusterer.assign(document)
+            link = StoryLink(extraction.article.id, assignment.story_id, assignment.topic_id, assignment.similarity)
+            created = self.store.save_article(extraction, embeddings, link)
+            if not created:  # a concurrent call stored the same content first
+                self._restore_stories_after_race()
+        log.info(
+            "article ingested",
+            extra={"article_id": extraction.article.id, "claims": len(extraction.claims), "story_id": link.story_id},
+        )
+        return IngestOutcome(index, item.external_id, extraction.article.id, created, len(extraction.claims),
+                             link.story_id)
+
+    def _restore_stories_after_race(self) -> None:
+        self._clusterer = StoryClusterer()
+        self._restore_stories()
+
+    def extract(self, item: ArticleInput) -> Extraction:
+        return extract(build_article(item, self.max_article_chars))
+
+    def compare(self, items: Sequence[ArticleInput], *, agreements: bool = True) -> tuple[list[Article], list[Finding]]:
+        if len(items) < 2:
+            raise InvalidInput(f"articles: compare needs two or more articles, got {len(items)}")
+        analysed = []
+        for i, item in enumerate(items):
+            try:
+                extraction, embeddings = self._analyse(item)
+            except InvalidInput as exc:
+                raise type(exc)(f"articles[{i}]{' (' + item.external_id + ')' if item.external_id else ''}: "
+                                f"{exc.message}") from exc
+            analysed.append(Analysed(extraction, embeddings))
+        findings = compare_articles(analysed, self.scorer, by_story=False, agreements=agreements)
+        return [a.extraction.article for a in analysed], findings
+
+    def select(
+        self, article_ids: Sequence[str] = (), story_id: str = "",
+        since: dt.date | None = None, until: dt.date | None = None,
+    ) -> list[str]:
+        chosen = [bool(article_ids), bool(story_id), since is not None or until is not None]
+        if sum(chosen) != 1:
+            raise InvalidInput("give exactly one of: article_ids, story_id, or a since/until window")
+        if article_ids:
+            for article_id in article_ids:
+                self.store.get_summary(article_id)  # NotFound names the unknown id
+            return list(dict.fromkeys(article_ids))
+        if story_id:
+            ids = [link.article_id for link in self.store.story_links() if link.story_id == story_id]
+            if not ids:
+                raise NotFound(f"no story with id {story_id!r}")
+            return ids
+        if since is None or until is None:
+            raise InvalidInput("a window needs both since and until")
+        if until <= since:
+            raise InvalidInput(f"until ({until}) must be after since ({since})")
+        return self.store.articles_published(since, until)
+
+    def check(self, article_ids: Sequence[str], *, agreements: bool = True) -> tuple[list[ArticleSummary], list[Finding]]:
+        summaries = [self.store.get_summary(i) for i in article_ids]
+        analysed = [
+            Analysed(self.store.get_extraction(s.article.id), self.store.claim_embeddings(s.article.id), s.story_id)
+            for s in summaries
+        ]
+        findings = compare_articles(analysed, self.scorer, by_story=True, agreements=agreements)
+        self.store.save_findings(findings)
+        return summaries, findings
+
+    def stories(self, since: dt.date | None = None, until: dt.date | None = None) -> list[StoryView]:
+        by_story: dict[str, list[ArticleSummary]] = {}
+        topics: dict[str, str] = {}
+        for link in self.store.story_links():
+            summary = self.store.get_summary(link.article_id)
+            by_story.setdefault(link.story_id, []).append(summary)
+            topics[link.story_id] = link.topic_id
+        views = []
+        for story_id, summaries in by_story.items():
+            dates = [s.article.published.complete for s in summaries if s.article.published and s.article.published.complete]
+            if since and not any(d >= since for d in dates):
+                continue
+            if until and not any(d < until for d in dates):
+                continue
+            views.append(StoryView(story_id, topics[story_id], tuple(summaries)))
+        return sorted(views, key=lambda v: (_newest(v.articles), v.story_id), reverse=True)
+
+
+def _newest(summaries: Sequence[ArticleSummary]) -> dt.date:
+    dates = [s.article.published.complete for s in summaries if s.article.published]
+    return max((d for d in dates if d is not None), default=dt.date.min)

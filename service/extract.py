@@ -1,0 +1,63 @@
+"""Extract stage: sentences, atomic claims and their slots (times, quantities, quotes, entities, polarity)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Sequence, TypeVar
+
+from service.claims import split_claims
+from service.errors import InvalidInput
+from service.people import extract_entities
+from service.polarity import polarity
+from service.quantities import extract_quantities
+from service.quotes import extract_quotes
+from service.records import Article, Claim, Extraction, Span
+from service.segment import split_sentences
+from service.timex import tag_times
+
+_SPACES = re.compile(r"\s+")
+
+T = TypeVar("T")
+
+
+def _within(items: Sequence[T], span: Span) -> tuple[T, ...]:
+    return tuple(item for item in items if span.start <= item.span.start < span.end)  # type: ignore[attr-defined]
+
+
+def extract(article: Article) -> Extraction:
+    """Raises InvalidInput when the article has no sentence to make a claim of."""
+    text = article.clean
+    sentences = split_sentences(text, article.paragraphs)
+    if not sentences:
+        raise InvalidInput("the text has no sentences")
+    times = tag_times(text, article.published, article.paragraphs)
+    quotes = extract_quotes(text, article.paragraphs)
+    entities = extract_entities(text, article.paragraphs)
+
+    claims: list[Claim] = []
+    for sentence in sentences:
+        for span in split_claims(text, sentence):
+            claims.append(
+                Claim(
+                    id=f"{article.id}:{len(claims)}",
+                    article_id=article.id,
+                    sentence=sentence.index,
+                    span=span,
+                    text=_SPACES.sub(" ", span.of(text)).strip(),
+                    times=_within(times, span),
+                    quantities=tuple(extract_quantities(text, span)),
+                    # A quote belongs to the claim it opens in, even when it runs on into the next sentence.
+                    quotes=_within(quotes, span),
+                    entities=_within(entities, span),
+                    polarity=polarity(text, span),
+                )
+            )
+    return Extraction(article, tuple(sentences), tuple(claims))
+
+
+def sentence_of(extraction: Extraction, offset: int) -> str:
+    """The text of the sentence containing `offset` (for evidence)."""
+    starts = [s.span.start for s in extraction.sentences]
+    index = max(0, bisect_right(starts, offset) - 1)
+    return extraction.sentences[index].text

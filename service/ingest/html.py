@@ -1,0 +1,209 @@
+"""HTML to position-preserving clean text, with the page's own title and publisher metadata.
+
+Everything but character data is blanked: tags become spaces (block-level tags start and end with a newline so
+paragraphs stay apart), entities become their character followed by padding spaces, and whole elements that are
+never article text (scripts, navigation, headers, footers, asides, forms) are blanked with their contents. The
+stdlib parser reports where each construct starts, which is all that is needed to keep offsets exact.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from service.records import Span
+
+# Elements whose whole content is page furniture, with the reason recorded for them.
+SKIPPED_ELEMENTS: dict[str, str] = {
+    "head": "head",
+    "script": "script",
+    "noscript": "script",
+    "style": "style",
+    "template": "script",
+    "svg": "markup",
+    "iframe": "markup",
+    "nav": "navigation",
+    "header": "header",
+    "footer": "footer",
+    "aside": "related",
+    "form": "form",
+    "figcaption": "photo credit",
+}
+
+BLOCK_ELEMENTS = frozenset(
+    "address article blockquote body br dd div dl dt figure h1 h2 h3 h4 h5 h6 hr html li main ol p pre "
+    "section table tbody td tfoot th thead tr ul".split()
+)
+
+_HTML_SNIFF = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+_BLOCK_CLOSE = re.compile(r"</(?:p|div|body|html|li|h[1-6])\s*>", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """A document that declares itself HTML, or plain text carrying several closing block tags."""
+    return bool(_HTML_SNIFF.match(text)) or len(_BLOCK_CLOSE.findall(text[:20000])) >= 3
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    clean: str
+    title: str
+    title_span: Span | None
+    site_name: str
+    removed: tuple[tuple[Span, str], ...]
+
+
+def mask_html(text: str) -> HtmlPage:
+    parser = _PositionParser(text)
+    parser.feed(text)
+    parser.close()
+    return parser.page()
+
+
+def _collapse(value: str) -> str:
+    return " ".join(value.split())
+
+
+class _PositionParser(HTMLParser):
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self._text = text
+        self._chars = ["\n" if c == "\n" else " " for c in text]
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._skip: list[tuple[str, int]] = []  # open skipped elements and where they start
+        self._removed: list[tuple[Span, str]] = []
+        self._capture: str | None = None  # "title" or "h1" while inside one
+        self._captured: dict[str, list[tuple[int, int, str]]] = {"title": [], "h1": []}
+        self._meta: dict[str, str] = {}
+
+    # ------------------------------------------------------------------ positions
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column
+
+    def _newline_at(self, position: int) -> None:
+        if 0 <= position < len(self._chars):
+            self._chars[position] = "\n"
+
+    # ------------------------------------------------------------------ handlers
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self._offset()
+        end = start + len(self.get_starttag_text() or "")
+        if tag == "meta":
+            self._read_meta(dict(attrs))
+        if tag in SKIPPED_ELEMENTS:
+            self._skip.append((tag, start))
+        if tag in BLOCK_ELEMENTS:
+            self._newline_at(start)
+            self._newline_at(end - 1)
+        if tag in ("title", "h1") and self._capture is None:
+            self._capture = tag
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self._offset()
+        if tag == "meta":
+            self._read_meta(dict(attrs))
+        if tag in BLOCK_ELEMENTS:
+            self._newline_at(start)
+
+    def handle_endtag(self, tag: str) -> None:
+        start = self._offset()
+        close = self._text.find(">", start)
+        end = len(self._text) if close < 0 else close + 1
+        if tag in BLOCK_ELEMENTS:
+            self._newline_at(start)
+            self._newline_at(end - 1)
+        if self._capture == tag:
+            self._capture = None
+        for depth in range(len(self._skip) - 1, -1, -1):
+            if self._skip[depth][0] == tag:
+                opened_at = self._skip[depth][1]
+                del self._skip[depth:]
+                self._removed.append((Span(opened_at, end), SKIPPED_ELEMENTS.get(tag, "markup")))
+                break
+
+    def handle_data(self, data: str) -> None:
+        start = self._offset()
+        self._keep(start, data)
+
+    def handle_entityref(self, name: str) -> None:
+        self._entity(f"&{name}")
+
+    def handle_charref(self, name: str) -> None:
+        self._entity(f"&#{name}")
+
+    def handle_comment(self, data: str) -> None:
+        start = self._offset()
+        self._removed.append((Span(start, min(len(self._text), start + len(data) + 7)), "comment"))
+
+    # ------------------------------------------------------------------ helpers
+
+    def _entity(self, raw: str) -> None:
+        start = self._offset()
+        if self._text.startswith(";", start + len(raw)):
+            raw += ";"
+        value = html.unescape(raw)
+        if value == raw or len(value) > len(raw):  # unknown entity: it is literal text
+            self._keep(start, raw)
+            return
+        self._keep(start, value)
+
+    def _keep(self, start: int, value: str) -> None:
+        if self._capture is not None:
+            self._captured[self._capture].append((start, start + len(value), value))
+        if self._skip or self._capture is not None:
+            return
+        for i, char in enumerate(value):
+            self._chars[start + i] = char
+
+    def _read_meta(self, attrs: dict[str, str | None]) -> None:
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        content = _collapse(attrs.get("content") or "")
+        if key and content and key not in self._meta:
+            self._meta[key] = content
+
+    # ------------------------------------------------------------------ result
+
+    def page(self) -> HtmlPage:
+        removed = list(self._removed)
+        site_name = next(
+            (self._meta[key] for key in ("og:site_name", "publisher", "article:publisher", "application-name")
+             if self._meta.get(key) and not self._meta[key].startswith("http")),
+            "",
+        )
+        # The visible headline first (it has a place in the text), then the page's declared title, then the
+        # <title>, which usually carries the site's name as a suffix.
+        title, title_span = self._captured_text("h1")
+        if title_span is not None:
+            removed.append((title_span, "title"))
+        elif self._meta.get("og:title"):
+            title = self._meta["og:title"]
+        else:
+            title, title_span = self._captured_text("title")
+            title = _strip_site_suffix(title, site_name) if site_name else title
+        return HtmlPage("".join(self._chars), title, title_span, site_name, tuple(sorted(removed, key=lambda r: r[0].start)))
+
+    def _captured_text(self, element: str) -> tuple[str, Span | None]:
+        pieces = self._captured[element]
+        words = _collapse("".join(piece[2] for piece in pieces))
+        if not words:
+            return "", None
+        start, end = pieces[0][0], pieces[-1][1]
+        while start < end and self._text[start].isspace():
+            start += 1
+        while end > start and self._text[end - 1].isspace():
+            end -= 1
+        return words, Span(start, end)
+
+
+def _strip_site_suffix(title: str, site_name: str) -> str:
+    """"Headline | The Site" -> "Headline" when the tail is the site's own name."""
+    for separator in (" | ", " - ", " — ", " – "):
+        head, _, tail = title.rpartition(separator)
+        if head and tail.strip().lower() == site_name.lower():
+            return head.strip()
+    return title

@@ -1,0 +1,162 @@
+"""Named-entity mentions of an article: people with their titles, organisations and places.
+
+spaCy's small English model finds the candidates; `corrections` fixes its systematic errors on news text;
+`layout` keeps headlines, menus and credits from turning into people with offices; `titles` reads the title
+the article gives each person; `names` merges the variants of one name into the fullest form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from service.nlp import load_nlp
+from service.people.corrections import (
+    Candidate,
+    has_person_cue,
+    matches_known_person,
+    split_at_breaks,
+    split_body_prefix,
+    untagged_names,
+)
+from service.people.layout import Line, article_lines, line_at
+from service.people.lexicon import is_title_word
+from service.people.names import fuller_name, name_parts, same_person
+from service.people.titles import person_title
+from service.records import Entity, EntityKind, Span
+
+_BODY_LABELS = frozenset("ORG GPE LOC FAC".split())
+
+KINDS = {
+    "PERSON": EntityKind.PERSON,
+    "ORG": EntityKind.ORGANIZATION,
+    "GPE": EntityKind.PLACE,
+    "LOC": EntityKind.PLACE,
+    "FAC": EntityKind.PLACE,
+    "NORP": EntityKind.OTHER,
+    "EVENT": EntityKind.OTHER,
+    "WORK_OF_ART": EntityKind.OTHER,
+    "LAW": EntityKind.OTHER,
+    "PRODUCT": EntityKind.OTHER,
+    "LANGUAGE": EntityKind.OTHER,
+}
+
+
+def extract_entities(text: str, paragraphs: Sequence[Span]) -> list[Entity]:
+    """Every person, organisation and place mention in the paragraphs, in order of appearance."""
+    return entities_from_doc(load_nlp()(text), paragraphs)
+
+
+def _trim_name(doc: Doc, candidate: Candidate) -> Candidate:
+    """Drop titles and possessives the model included in a PERSON span ("President Obama", "Shoigu's")."""
+    start, end = candidate.start, candidate.end
+    while start < end - 1 and is_title_word(doc[start].text):
+        start += 1
+    while end > start + 1 and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
+        end -= 1
+    return replace(candidate, start=start, end=end)
+
+
+def _in_paragraphs(candidate_span: Span, paragraphs: Sequence[Span]) -> bool:
+    return not paragraphs or any(p.overlaps(candidate_span) for p in paragraphs)
+
+
+def find_candidates(doc: Doc, paragraphs: Sequence[Span], lines: Sequence[Line]) -> list[Candidate]:
+    """NER entities (cut at breaks) and untagged proper-noun runs, with PERSON assigned where cues say so."""
+    candidates: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in KINDS:
+            continue
+        candidate = split_at_breaks(doc, Candidate(ent.start, ent.end, ent.label_))
+        if candidate.end > candidate.start:
+            candidates.append(candidate)
+    known_non_persons = {doc[c.start : c.end].text.lower() for c in candidates if c.label in _BODY_LABELS}
+    candidates = [part for c in candidates for part in split_body_prefix(doc, c, known_non_persons)]
+    taken = {i for c in candidates for i in range(c.start, c.end)}
+    candidates += untagged_names(doc, taken)
+    candidates = [c for c in candidates if _in_paragraphs(Span(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])), paragraphs)]
+
+    relabelled = [
+        replace(c, label="PERSON") if c.label != "PERSON" and has_person_cue(doc, c, known_non_persons) else c for c in candidates
+    ]
+    relabelled = [_trim_name(doc, c) if c.label == "PERSON" else c for c in relabelled]
+    full_names = [
+        doc[c.start : c.end].text
+        for c in relabelled
+        if c.label == "PERSON" and len(name_parts(doc[c.start : c.end].text)) >= 2 and _is_prose(doc, c, lines)
+    ]
+    relabelled = [
+        replace(c, label="PERSON") if c.label != "PERSON" and matches_known_person(doc, c, full_names) else c
+        for c in relabelled
+    ]
+    return sorted((c for c in relabelled if c.label), key=lambda c: c.start)
+
+
+def _is_prose(doc: Doc, candidate: Candidate, lines: Sequence[Line]) -> bool:
+    line = line_at(lines, doc[candidate.start].idx)
+    return line is None or not line.heading_like
+
+
+def _confirmed_elsewhere(text: str, kind: str, prose_texts: dict[str, list[str]]) -> bool:
+    """A name on a heading-like line counts only when the prose names the same thing."""
+    if kind == "PERSON":
+        return any(same_person(text, other) for other in prose_texts.get("PERSON", []))
+    return text.lower() in (other.lower() for other in prose_texts.get(kind, []))
+
+
+def _canonical_names(people: list[tuple[int, str]]) -> dict[int, str]:
+    """For each person mention (by start offset), the fullest form of its name in the article.
+
+    When several fuller names match a bare surname ("Bush" with "George Bush" and "Laura Bush"), the nearest
+    one before the mention wins.
+    """
+    canonical: dict[int, str] = {}
+    for start, name in people:
+        matches = [(s, n) for s, n in people if same_person(name, n)]
+        fullest = name
+        if all(same_person(a, b) for _, a in matches for _, b in matches):
+            for _, other in matches:
+                fullest = fuller_name(fullest, other)
+        else:
+            preceding = [n for s, n in matches if s <= start and len(name_parts(n)) > len(name_parts(name))]
+            fullest = preceding[-1] if preceding else name
+        canonical[start] = fullest
+    return canonical
+
+
+def entities_from_doc(doc: Doc, paragraphs: Sequence[Span]) -> list[Entity]:
+    text = doc.text
+    lines = article_lines(text, paragraphs)
+    candidates = find_candidates(doc, paragraphs, lines)
+    prose_texts: dict[str, list[str]] = {}
+    for c in candidates:
+        if _is_prose(doc, c, lines):
+            prose_texts.setdefault(c.label if c.label != "" else "PERSON", []).append(doc[c.start : c.end].text)
+
+    kept: list[tuple[Candidate, Line | None]] = []
+    for c in candidates:
+        line = line_at(lines, doc[c.start].idx)
+        name = doc[c.start : c.end].text
+        if line is not None and line.heading_like and not line.credit and not _confirmed_elsewhere(name, c.label, prose_texts):
+            continue
+        kept.append((c, line))
+
+    people = [(doc[c.start].idx, doc[c.start : c.end].text) for c, _ in kept if c.label == "PERSON"]
+    canonical = _canonical_names(people)
+
+    entities: list[Entity] = []
+    for c, line in kept:
+        span = doc[c.start : c.end]
+        kind = KINDS[c.label]
+        entity = Entity(span=Span(span.start_char, span.end_char), text=span.text, kind=kind)
+        if kind is EntityKind.PERSON:
+            entity = replace(entity, canonical=" ".join(canonical[span.start_char].split()))
+            # Journalists in credits and names in headings carry no office.
+            if line is None or not (line.heading_like or line.credit):
+                title = person_title(doc, c.start, c.end)
+                if title is not None:
+                    entity = replace(entity, title=title.text, role=title.role, title_span=title.span)
+        entities.append(entity)
+    return entities

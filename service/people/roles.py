@@ -1,0 +1,171 @@
+"""Titles normalised to offices, and when two offices given to one person are a real discrepancy.
+
+A normalised role is "<office>|<jurisdiction>": the office in lower case and British spelling, articles,
+possessives and "in" dropped, "minister of X" turned into "X minister"; the jurisdiction is the country or body
+the title names ("russia", "us", "nato"), absent when the title names none. A title that was held and no longer
+is starts with "former ". Ranks and honorifics are not offices: "Admiral" normalises to "".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from service.people.lexicon import (
+    FORMER_MARKERS,
+    GENERIC_HEADS,
+    HONORIFICS,
+    JURISDICTIONS,
+    OFFICE_HEADS,
+    PORTFOLIOS,
+    RANK_CHANGING_QUALIFIERS,
+    RANKS,
+    SPELLING,
+)
+from service.people.names import same_person
+from service.records import Entity
+
+_WORD = re.compile(r"[a-z0-9]+(?:[.'-][a-z0-9]+)*\.?")
+_DROPPED = frozenset("the a an in his her its their our nation's nation country's country".split())
+_CONNECTIVES = frozenset("of for to and on".split())
+_LONGEST_JURISDICTION = max(len(key.split()) for key in JURISDICTIONS)
+
+
+def _words(title: str) -> list[str]:
+    decomposed = unicodedata.normalize("NFKD", title.replace("’", "'"))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    plain = re.sub(r"\bex-", "ex ", plain)
+    words = []
+    for word in _WORD.findall(plain):
+        if word.endswith("'s"):
+            word = word[:-2]
+        if word.endswith(".") and word.rstrip(".") not in ("u.s", "u.k", "u.n") and word not in RANKS:
+            word = word.rstrip(".")
+        words.append(SPELLING.get(word, word))
+    return words
+
+
+def _take_jurisdiction(words: list[str]) -> tuple[list[str], str]:
+    """Remove the country/body words and return the first one named; "ambassador to NATO" keeps its NATO."""
+    kept: list[str] = []
+    found = ""
+    i = 0
+    while i < len(words):
+        for size in range(min(_LONGEST_JURISDICTION, len(words) - i), 0, -1):
+            phrase = " ".join(words[i : i + size])
+            if phrase in JURISDICTIONS and not (kept and kept[-1] == "to"):
+                found = found or JURISDICTIONS[phrase]
+                i += size
+                break
+        else:
+            kept.append(words[i])
+            i += 1
+    return kept, found
+
+
+def _invert_portfolio(words: list[str]) -> list[str]:
+    """"(deputy) minister of foreign affairs" -> "(deputy) foreign minister", "secretary of defence" likewise."""
+    for i, word in enumerate(words):
+        if word in ("minister", "secretary") and i + 2 <= len(words) - 1 and words[i + 1] == "of":
+            portfolio = words[i + 2 :]
+            if portfolio and all(w in PORTFOLIOS or w == "and" for w in portfolio):
+                return words[:i] + portfolio + [word]
+    return words
+
+
+def normalise_role(title: str) -> str:
+    """The office a title names, as "<office>|<jurisdiction>"; "" when the title names no office."""
+    words = _words(title)
+    former = any(w in FORMER_MARKERS for w in words)
+    words = [w for w in words if w not in FORMER_MARKERS and w not in _DROPPED and w not in HONORIFICS]
+    words, jurisdiction = _take_jurisdiction(words)
+    # A rank before the office ("U.S. Admiral", "Col. Gen.") is not part of it; "attorney general" keeps its
+    # "general" because the rank word follows an office there.
+    while words and words[0] in RANKS:
+        words = words[1:]
+    while words and words[0] in _CONNECTIVES:
+        words = words[1:]
+    while words and words[-1] in _CONNECTIVES:
+        words = words[:-1]
+    words = _invert_portfolio(words)
+    office = " ".join(words).replace("foreign affairs minister", "foreign minister")
+    heads = {w for w in office.split() if w in OFFICE_HEADS}
+    if not heads or heads <= GENERIC_HEADS:
+        return ""
+    return ("former " if former else "") + office + (f"|{jurisdiction}" if jurisdiction else "")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedRole:
+    former: bool
+    office_words: frozenset[str]
+    qualifiers: frozenset[str]
+    jurisdiction: str
+
+
+def parse_role(role: str) -> ParsedRole:
+    office, _, jurisdiction = role.partition("|")
+    words = office.split()
+    former = bool(words) and words[0] == "former"
+    if former:
+        words = words[1:]
+    content = frozenset(w for w in words if w not in _CONNECTIVES)
+    return ParsedRole(former, content, content & RANK_CHANGING_QUALIFIERS, jurisdiction)
+
+
+def compatible_roles(role_a: str, role_b: str) -> bool:
+    """Whether two normalised roles can describe the same office at the same time.
+
+    One may be a less specific form of the other ("minister" / "defence minister|russia"): the words of one are
+    contained in the other's and the country, when both give one, agrees. Words such as "deputy" or "vice"
+    change the office, so they must agree. A former office never conflicts with a current one.
+    """
+    a, b = parse_role(role_a), parse_role(role_b)
+    if a.former or b.former:
+        return True
+    if a.jurisdiction and b.jurisdiction and a.jurisdiction != b.jurisdiction:
+        return False
+    if a.qualifiers != b.qualifiers:
+        return False
+    return a.office_words <= b.office_words or b.office_words <= a.office_words
+
+
+@dataclass(frozen=True)
+class RoleConflict:
+    person: str
+    role_a: str
+    role_b: str
+    explanation: str
+
+
+def role_conflict(
+    person_a: Entity,
+    date_a: dt.date | None,
+    person_b: Entity,
+    date_b: dt.date | None,
+    max_days_apart: int = 30,
+) -> RoleConflict | None:
+    """A conflict when the same person is given two incompatible offices in articles close in time.
+
+    Offices change hands, so mentions with an unknown date, or dated further apart than `max_days_apart`,
+    never conflict; nor do titles that are not offices (ranks, "a deputy of Shoigu").
+    """
+    if date_a is None or date_b is None or abs((date_a - date_b).days) > max_days_apart:
+        return None
+    name_a = person_a.canonical or person_a.text
+    name_b = person_b.canonical or person_b.text
+    if not same_person(name_a, name_b):
+        return None
+    role_a = person_a.role or normalise_role(person_a.title)
+    role_b = person_b.role or normalise_role(person_b.title)
+    if not role_a or not role_b or compatible_roles(role_a, role_b):
+        return None
+    person = name_a if len(name_a) >= len(name_b) else name_b
+    days = abs((date_a - date_b).days)
+    explanation = (
+        f"{person} is called {person_a.title or role_a!r} on {date_a.isoformat()} and "
+        f"{person_b.title or role_b!r} on {date_b.isoformat()} ({days} days apart)"
+    )
+    return RoleConflict(person=person, role_a=role_a, role_b=role_b, explanation=explanation)

@@ -1,0 +1,52 @@
+"""Currencies and units of measure, written before or after a figure, normalised to one code each."""
+
+from __future__ import annotations
+
+import re
+
+# "$" is read as US dollars: the news this service reads overwhelmingly means USD by a bare "$".
+CURRENCY_SIGNS: dict[str, str] = {
+    "us$": "USD", "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+    "₽": "RUB", "rub": "RUB", "¥": "JPY", "jpy": "JPY", "c$": "CAD", "a$": "AUD",
+}
+CURRENCY_WORDS: dict[str, str] = {
+    "dollar": "USD", "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "euro": "EUR", "euros": "EUR",
+    "pounds sterling": "GBP", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "yen": "JPY",
+    "yuan": "CNY",
+}
+PERCENT_WORDS = ("%", "percent", "per cent", "pct")
+
+MEASURES: dict[str, str] = {
+    "km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
+    "mile": "mile", "miles": "mile", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
+    "kg": "kg", "kilogram": "kg", "kilograms": "kg", "tonne": "tonne", "tonnes": "tonne", "ton": "ton",
+    "tons": "ton", "barrel": "barrel", "barrels": "barrel", "feet": "foot", "foot": "foot", "ft": "foot",
+    "acre": "acre", "acres": "acre", "hectare": "hectare", "hectares": "hectare", "mph": "mph", "km/h": "km/h",
+    "mw": "MW", "megawatts": "MW", "gw": "GW", "gigawatts": "GW", "percentage points": "percentage point",
+    "percentage point": "percentage point",
+}
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+CURRENCY_SIGN_PATTERN = rf"(?:{_alternation(list(CURRENCY_SIGNS))})"
+UNIT_AFTER = re.compile(
+    rf"^(?:\s*(?P<percent>%)|\s+(?P<percent_word>percent|per\s+cent|pct)\b"
+    rf"|\s+(?P<currency>{_alternation(list(CURRENCY_WORDS))})\b"
+    rf"|\s*(?P<measure>{_alternation(list(MEASURES))})(?![\w/]))",
+    re.IGNORECASE,
+)
+
+
+def currency_of_sign(sign: str) -> str:
+    return CURRENCY_SIGNS[sign.lower().replace(" ", "")]
+
+
+def currency_of_word(word: str) -> str:
+    return CURRENCY_WORDS[" ".join(word.lower().split())]
+
+
+def measure_of_word(word: str) -> str:
+    return MEASURES[" ".join(word.lower().split())]

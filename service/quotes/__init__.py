@@ -1,0 +1,7 @@
+"""Direct quotes: finding them, attributing them, and comparing their wording across sources."""
+
+from service.quotes.diff import QuoteComparison, compare_quotes
+from service.quotes.extract import extract_quotes
+from service.quotes.matching import quote_overlap, same_speaker
+
+__all__ = ["QuoteComparison", "compare_quotes", "extract_quotes", "quote_overlap", "same_speaker"]

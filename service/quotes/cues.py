@@ -1,0 +1,156 @@
+"""Attribution patterns: who a quote is attributed to, by which cue, through which intermediary.
+
+News attributes direct quotes in a handful of fixed shapes, so patterns over the raw text (with \\s+ between
+words, so that a name broken across a paragraph break still matches and offsets stay exact) find them:
+
+    "…," Anatoly Antonov, a deputy of Shoigu, said in comments carried by RIA-Novosti.   subject, cue
+    "…," said retired Col. Gen. Victor Yesin, former chief of staff of …                  cue, subject
+    Stavridis noted … but said: "…"                                                       subject, cue, quote
+    According to Lavrov, "…"
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from service.records import Span
+
+_CUE_PHRASES = (
+    "was quoted as saying", "is quoted as saying", "were quoted as saying", "said in comments carried by",
+    "in comments carried by", "according to", "pointed out", "went on to say", "went on", "said in a statement",
+    "said", "says", "say", "told", "tells", "wrote", "writes", "added", "adds", "noted", "notes", "continued",
+    "continues", "stated", "states", "explained", "explains", "asked", "asks", "insisted", "insists", "argued",
+    "argues", "declared", "declares", "warned", "warns", "tweeted", "tweets", "recalled", "recalls", "replied",
+    "replies", "responded", "claimed", "claims", "announced", "remarked", "concluded", "acknowledged",
+    "admitted", "admits", "observed", "commented", "reported", "reports", "posted", "joked", "quipped",
+    "emphasized", "emphasised", "stressed", "stresses", "countered", "complained", "conceded", "confirmed",
+    "contended", "cautioned", "predicted", "promised", "vowed", "boasted", "testified", "urged", "shouted",
+    "exclaimed", "proclaimed", "maintained", "reiterated", "suggested", "agreed", "wondered", "mused", "sighed",
+    "laughed", "chimed in", "recounted", "described", "charged", "explaining", "adding", "saying", "noting",
+    "writing", "telling", "asking", "arguing", "warning",
+)
+CUE = r"(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in _CUE_PHRASES) + r")"
+_AUX = (
+    r"(?:(?:has|have|had|also|later|then|again|once|previously|recently|earlier|would|will|further|simply|"
+    r"often|repeatedly|famously|once\s+again|[a-z]+ly)\s+){0,2}"
+)
+_WORD = r"[\w.\-'’&]+"
+_CAP = r"(?:[A-Z][\w.\-'’&]*+|al-[A-Z][\w\-]*+)"
+_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Yy]ou)"
+_CAP_RUN = rf"{_CAP}(?:\s+(?:of\s+|de\s+|van\s+|von\s+|la\s+|bin\s+)?{_CAP}){{0,6}}"
+_DESCRIPTION = rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)\s+(?:{_WORD}\s+){{0,5}}?{_WORD}"
+_APPOSITIVE = r"[^,;\"“”‘’()]{1,140}?"
+_LEAD = r"^[\s,;:—–\-]*"
+# after an inverted "said X", what may follow the subject: punctuation, end, or the start of an adjunct
+_SUBJECT_END = (
+    r"(?=\s*[,.;:!?(]|\s*$|\s+(?:on|in|at|during|after|before|to|when|while|from|of|about|last|this|"
+    r"earlier|later|who|whose|as|with|via|told|according|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)\b)"
+)
+
+_SUBJECT_THEN_CUE = re.compile(
+    rf"{_LEAD}(?P<subj>{_WORD}(?:\s+{_WORD}){{0,10}}?)(?:,\s+(?P<appos>{_APPOSITIVE}),)?\s+{_AUX}(?P<cue>{CUE})\b"
+)
+_CUE_THEN_SUBJECT = re.compile(
+    rf"{_LEAD}{_AUX}(?P<cue>{CUE})\s+(?P<subj>{_PRONOUN}|(?:{_WORD}\s+){{0,8}}?{_CAP}){_SUBJECT_END}"
+    rf"(?:,\s+(?P<appos>[^;\"“”‘()]{{1,160}}?)(?=[.;]\s|[.;]?$|,\s+(?:on|in|at|who|during)\b))?"
+)
+_SUBJECT_BEFORE = re.compile(
+    rf"(?P<subj>\b{_PRONOUN}\b|{_CAP_RUN}|\b{_DESCRIPTION})(?:,\s+(?P<appos>{_APPOSITIVE}),)?\s+{_AUX}"
+    rf"(?P<cue>{CUE})\b"
+)
+_ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<subj>{_DESCRIPTION}|{_CAP_RUN})")
+_BARE_CUE = re.compile(rf"\b(?P<cue>{CUE})\b")
+_INTERMEDIARY = re.compile(
+    rf"\b(?:carried\s+by|quoted\s+by|as\s+saying\s+by|told|to|in\s+an\s+interview\s+with|reported\s+by|via)\s+"
+    rf"(?P<phrase>(?:(?:the|state|news|agency|[A-Z][a-z]+(?:an|ese|ish))\s+){{0,4}}(?P<name>{_CAP_RUN}))"
+)
+_INTERMEDIARY_AFTER_QUOTING = re.compile(r"\b(?:carried\s+by|quoted\s+as\s+saying\s+by|reported\s+by|via)\b")
+MEDIA_NAME = re.compile(
+    r"\b(?:ITAR-Tass|TASS|Tass|RIA(?:[\s\-]Novosti)?|Interfax|Reuters|AP|AFP|Associated\s+Press|Xinhua|"
+    r"Bloomberg|CNN|BBC|NBC|CBS|ABC|MSNBC|Fox\s+News|Politico|Axios|[A-Z]\w+\s+(?:News|Times|Post|Journal|"
+    r"Agency|Tribune|Herald|Gazette|Telegraph|Globe))\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The attribution words next to a quote: the subject mention as written (a name, a pronoun or a
+    description), its appositive title, the cue, and any news agency the words were relayed through."""
+
+    subject: Span
+    cue: Span
+    cue_text: str
+    title: str = ""
+    title_span: Span | None = None
+    intermediary: str = ""
+
+
+def _span(match: re.Match[str], group: str, offset: int) -> Span | None:
+    if match.group(group) is None:
+        return None
+    return Span(offset + match.start(group), offset + match.end(group))
+
+
+def _intermediary(text: str, start: int, end: int) -> str:
+    tail = text[start:end]
+    if not _INTERMEDIARY_AFTER_QUOTING.search(tail):
+        return ""
+    match = _INTERMEDIARY.search(tail)
+    if not match:
+        return ""
+    name = " ".join(match.group("name").split())
+    return name[:-1] if name.endswith(".") and "." not in name[:-1] else name
+
+
+def _build(text: str, match: re.Match[str], offset: int, tail_end: int) -> Attribution:
+    subject = _span(match, "subj", offset)
+    cue = _span(match, "cue", offset)
+    assert subject is not None and cue is not None
+    title_span = _span(match, "appos", offset)
+    title = " ".join(title_span.of(text).split()) if title_span else ""
+    return Attribution(
+        subject=subject,
+        cue=cue,
+        cue_text=" ".join(cue.of(text).split()),
+        title=title,
+        title_span=title_span,
+        intermediary=_intermediary(text, cue.start, tail_end),
+    )
+
+
+def attribution_after(text: str, start: int, end: int) -> Attribution | None:
+    """An attribution opening the stretch [start, end) that follows a quote's closing mark."""
+    context = text[start:end]
+    inverted = _CUE_THEN_SUBJECT.match(context)
+    if inverted:
+        return _build(text, inverted, start, end)
+    direct = _SUBJECT_THEN_CUE.match(context)
+    if direct:
+        return _build(text, direct, start, end)
+    return None
+
+
+def attribution_before(text: str, start: int, end: int) -> Attribution | None:
+    """The attribution nearest the end of [start, end), the words before a quote in its sentence."""
+    context = text[start:end]
+    matches = list(_SUBJECT_BEFORE.finditer(context))
+    according = list(_ACCORDING_TO.finditer(context))
+    if according and (not matches or according[-1].start() > matches[-1].start()):
+        match = according[-1]
+        subject = Span(start + match.start("subj"), start + match.end("subj"))
+        cue = Span(start + match.start(), start + match.start("subj") - 1)
+        return Attribution(subject, cue, "according to", intermediary=_intermediary(text, cue.start, end))
+    if not matches:
+        return None
+    return _build(text, matches[-1], start, end)
+
+
+def has_cue(text: str, start: int, end: int) -> bool:
+    return _BARE_CUE.search(text, start, end) is not None
+
+
+def subjects_in(text: str, start: int, end: int) -> list[Attribution]:
+    """Every "X said" in [start, end): the people reported as speaking, quotes or not."""
+    return [_build(text, m, start, end) for m in _SUBJECT_BEFORE.finditer(text[start:end])]

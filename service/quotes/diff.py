@@ -1,0 +1,145 @@
+"""Word-level comparison of two renderings of the same quote, each difference classed.
+
+Words are aligned by their folded keys (case, US/UK spelling and brackets removed), so an EQUAL run may still
+differ on the surface; those surface differences become their own entries (SPELLING, CASE, BRACKET). The
+verdict follows what a reader of both outlets would care about: variants and a verbatim fragment agree,
+function words are a minor wording difference, and content words, negation or numbers are a major one.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from service.quotes.tokens import Token, TokenKind, tokenize
+from service.records import DiffCategory, DiffEntry, DiffOp, FindingKind, Severity
+
+_VARIANTS = frozenset({DiffCategory.SPELLING, DiffCategory.PUNCTUATION, DiffCategory.CASE, DiffCategory.BRACKET,
+                       DiffCategory.OMISSION})
+_MAJOR = frozenset({DiffCategory.CONTENT_WORD, DiffCategory.NEGATION, DiffCategory.NUMBER})
+_LABELS = {
+    DiffCategory.SPELLING: "spelling", DiffCategory.PUNCTUATION: "punctuation", DiffCategory.CASE: "case",
+    DiffCategory.BRACKET: "brackets", DiffCategory.OMISSION: "omission", DiffCategory.FUNCTION_WORD: "function word",
+    DiffCategory.CONTENT_WORD: "content word", DiffCategory.NEGATION: "negation", DiffCategory.NUMBER: "number",
+}
+
+
+@dataclass(frozen=True)
+class QuoteComparison:
+    entries: tuple[DiffEntry, ...]  # the whole alignment, EQUAL runs included, in order
+    kind: FindingKind  # AGREEMENT or QUOTE_WORDING
+    severity: Severity  # INFO for agreement, MINOR (function words only), MAJOR
+    fragment: bool  # one quote is a verbatim part of the other
+    explanation: str
+
+
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+_FUNCTION_WORDS = _stop_words()
+
+
+def _join(tokens: list[Token]) -> str:
+    out = ""
+    for t in tokens:
+        glue = t.kind is TokenKind.PUNCTUATION and t.surface in ",.;:!?%'’\")" or t.surface in ")]"
+        if out and not glue and not out.endswith(("(", "[")):
+            out += " "
+        out += t.surface
+    return out
+
+
+def _surface_category(a: Token, b: Token) -> DiffCategory:
+    if a.surface == b.surface:
+        return DiffCategory.NONE
+    if a.kind is TokenKind.BRACKET or a.bracketed != b.bracketed:
+        return DiffCategory.BRACKET
+    if a.surface.lower().replace("’", "'") == b.surface.lower().replace("’", "'"):
+        same_apostrophes = a.surface.replace("’", "'") == b.surface.replace("’", "'")
+        return DiffCategory.PUNCTUATION if same_apostrophes else DiffCategory.CASE
+    return DiffCategory.SPELLING
+
+
+def _change_category(a: list[Token], b: list[Token], at_edge: bool) -> DiffCategory:
+    words_a = [t for t in a if t.kind is TokenKind.WORD]
+    words_b = [t for t in b if t.kind is TokenKind.WORD]
+    if sum(t.is_negation for t in words_a) != sum(t.is_negation for t in words_b):
+        return DiffCategory.NEGATION
+    if any(t.kind is TokenKind.ELLIPSIS for t in a + b):
+        return DiffCategory.OMISSION
+    if not words_a and not words_b:
+        return DiffCategory.BRACKET if any(t.kind is TokenKind.BRACKET for t in a + b) else DiffCategory.PUNCTUATION
+    if all(t.bracketed for t in words_a + words_b):
+        return DiffCategory.BRACKET  # an editor's insertion: "missile [shield]"
+    if any(t.is_number for t in words_a + words_b):
+        return DiffCategory.NUMBER
+    if at_edge and (not words_a or not words_b):
+        return DiffCategory.OMISSION  # one quote starts later or stops earlier
+    if all(t.key in _FUNCTION_WORDS for t in words_a + words_b):
+        return DiffCategory.FUNCTION_WORD
+    return DiffCategory.CONTENT_WORD
+
+
+def _entries(ta: list[Token], tb: list[Token]) -> list[DiffEntry]:
+    matcher = difflib.SequenceMatcher(a=[t.key for t in ta], b=[t.key for t in tb], autojunk=False)
+    entries: list[DiffEntry] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            run: list[tuple[Token, Token]] = []
+            for a, b in zip(ta[i1:i2], tb[j1:j2]):
+                category = _surface_category(a, b)
+                if category is DiffCategory.NONE:
+                    run.append((a, b))
+                    continue
+                if run:
+                    entries.append(DiffEntry(DiffOp.EQUAL, _join([x for x, _ in run]), _join([y for _, y in run])))
+                    run = []
+                entries.append(DiffEntry(DiffOp.REPLACE, a.surface, b.surface, category))
+            if run:
+                entries.append(DiffEntry(DiffOp.EQUAL, _join([x for x, _ in run]), _join([y for _, y in run])))
+            continue
+        at_edge = (i1 == 0 and j1 == 0) or (i2 == len(ta) and j2 == len(tb))
+        category = _change_category(ta[i1:i2], tb[j1:j2], at_edge)
+        diff_op = {"insert": DiffOp.INSERT, "delete": DiffOp.DELETE}.get(op, DiffOp.REPLACE)
+        entries.append(DiffEntry(diff_op, _join(ta[i1:i2]), _join(tb[j1:j2]), category))
+    return entries
+
+
+def _is_fragment(ta: list[Token], tb: list[Token]) -> bool:
+    ka = [t.key for t in ta if t.kind is TokenKind.WORD]
+    kb = [t.key for t in tb if t.kind is TokenKind.WORD]
+    short, long_ = sorted((ka, kb), key=len)
+    if not short or len(short) == len(long_):
+        return False
+    return any(long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1))
+
+
+def _describe(entry: DiffEntry) -> str:
+    label = _LABELS[entry.category]
+    if entry.op is DiffOp.INSERT:
+        return f'inserted "{entry.b}" ({label})'
+    if entry.op is DiffOp.DELETE:
+        return f'left out "{entry.a}" ({label})'
+    return f'"{entry.a}" / "{entry.b}" ({label})'
+
+
+def compare_quotes(a: str, b: str) -> QuoteComparison:
+    """Align two quotes word by word and class every difference."""
+    ta, tb = tokenize(a), tokenize(b)
+    entries = tuple(_entries(ta, tb))
+    changes = [e for e in entries if e.op is not DiffOp.EQUAL]
+    categories = {e.category for e in changes}
+    fragment = _is_fragment(ta, tb) and not categories & (_MAJOR | {DiffCategory.FUNCTION_WORD})
+    details = "; ".join(_describe(e) for e in changes)
+    if categories <= _VARIANTS:
+        if fragment:
+            head = "one quote is a verbatim part of the other"
+        else:
+            head = "same words" if not changes else "same words, variants only"
+        return QuoteComparison(entries, FindingKind.AGREEMENT, Severity.INFO, fragment,
+                               f"{head}: {details}" if details else head)
+    severity = Severity.MAJOR if categories & _MAJOR else Severity.MINOR
+    return QuoteComparison(entries, FindingKind.QUOTE_WORDING, severity, fragment, f"wording differs: {details}")

@@ -1,0 +1,152 @@
+"""Finding quoted stretches: the text between an opening and a closing quotation mark.
+
+Two families of outer marks are recognised: double quotes (straight " and curly “ ”, „, « ») and curly single
+quotes used as outer marks in British style (‘ ’). A mark of the other family inside a stretch is a nested quote
+and is left in the stretch. The curly ’ doubles as the apostrophe (NATO’s, we’ve), so it closes a single-quoted
+stretch only when no letter follows it.
+
+Unbalanced marks are common in scraped news. A stretch never runs past its paragraph, except under the
+convention that a quote spanning several paragraphs reopens its marks at the start of each new paragraph and
+closes only at the end.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from service.records import Span
+
+DOUBLE_OPENERS = frozenset("“„«")
+DOUBLE_CLOSERS = frozenset("”»")
+STRAIGHT_DOUBLE = '"'
+SINGLE_OPENER = "‘"
+SINGLE_CLOSER = "’"
+# characters after which a straight mark or a ‘ opens rather than closes
+_OPENING_CONTEXT = frozenset("([{—–-/:\u00a0")
+
+
+class Family(enum.Enum):
+    DOUBLE = "double"
+    SINGLE = "single"
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    """One quoted stretch inside one paragraph. `span` includes the marks; `closed` is False when the
+    paragraph ended before a closing mark (a capped or continued quote)."""
+
+    span: Span
+    family: Family
+    paragraph: int
+    closed: bool
+    continues: bool = False  # the quote goes on in the next paragraph (reopened there)
+
+    def inner(self, text: str) -> Span:
+        start = self.span.start + 1
+        end = self.span.end - 1 if self.closed else self.span.end
+        return Span(start, max(start, end))
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    position: int
+    family: Family
+    can_open: bool
+    can_close: bool
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _classify(text: str, i: int, lo: int, hi: int) -> _Mark | None:
+    ch = text[i]
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    opening_side = before.isspace() or before in _OPENING_CONTEXT or before in DOUBLE_OPENERS or before == "‘"
+    if ch in DOUBLE_OPENERS:
+        return _Mark(i, Family.DOUBLE, True, False)
+    if ch in DOUBLE_CLOSERS:
+        return _Mark(i, Family.DOUBLE, False, True)
+    if ch == STRAIGHT_DOUBLE:
+        if opening_side and not after.isspace():
+            return _Mark(i, Family.DOUBLE, True, False)
+        if not before.isspace() and not _is_word_char(after):
+            return _Mark(i, Family.DOUBLE, False, True)
+        return _Mark(i, Family.DOUBLE, True, True)  # a mark with space on both sides: decide by state
+    if ch == SINGLE_OPENER:
+        # ‘90s, ‘em: an opening single mark glued to a digit is an elision, not a quote
+        if opening_side and not after.isspace() and not after.isdigit():
+            return _Mark(i, Family.SINGLE, True, False)
+        return None
+    if ch == SINGLE_CLOSER:
+        # an apostrophe sits inside a word (NATO’s, we’ve) or ends a plural possessive (the Joneses’ house);
+        # only the first case can be told apart without a lexicon
+        if not before.isspace() and not _is_word_char(after):
+            return _Mark(i, Family.SINGLE, False, True)
+        return None
+    return None
+
+
+def _marks(text: str, paragraph: Span) -> list[_Mark]:
+    found = []
+    for i in range(paragraph.start, paragraph.end):
+        if text[i] in "“”„«»\"‘’":
+            mark = _classify(text, i, paragraph.start, paragraph.end)
+            if mark is not None:
+                found.append(mark)
+    return found
+
+
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _first_visible(text: str, paragraph: Span) -> int | None:
+    for i in range(paragraph.start, paragraph.end):
+        if not text[i].isspace():
+            return i
+    return None
+
+
+def _stretches_in_paragraph(text: str, paragraph: Span, index: int) -> list[Stretch]:
+    stretches: list[Stretch] = []
+    open_mark: _Mark | None = None
+    for mark in _marks(text, paragraph):
+        if open_mark is None:
+            if mark.can_open:
+                open_mark = mark
+            continue
+        if mark.family is not open_mark.family:
+            continue  # a nested quote of the other family
+        if mark.can_close:
+            stretches.append(Stretch(Span(open_mark.position, mark.position + 1), mark.family, index, True))
+            open_mark = None
+        else:
+            # a second opener before any closer: the first was never closed and its extent is unknowable
+            open_mark = mark
+    if open_mark is not None:
+        end = _trimmed_end(text, open_mark.position, paragraph.end)
+        stretches.append(Stretch(Span(open_mark.position, end), open_mark.family, index, False))
+    return stretches
+
+
+def find_stretches(text: str, paragraphs: Sequence[Span]) -> list[Stretch]:
+    """Quoted stretches of every paragraph, in text order. An unclosed stretch is marked `continues` when
+    the next paragraph opens with a mark of the same family (the multi-paragraph convention); otherwise it
+    is capped at its paragraph's end."""
+    per_paragraph = [_stretches_in_paragraph(text, p, i) for i, p in enumerate(paragraphs)]
+    result: list[Stretch] = []
+    for i, stretches in enumerate(per_paragraph):
+        for stretch in stretches:
+            if not stretch.closed and i + 1 < len(paragraphs) and per_paragraph[i + 1]:
+                nxt = per_paragraph[i + 1][0]
+                first = _first_visible(text, paragraphs[i + 1])
+                if nxt.span.start == first and nxt.family is stretch.family:
+                    stretch = Stretch(stretch.span, stretch.family, stretch.paragraph, False, continues=True)
+            result.append(stretch)
+    return result

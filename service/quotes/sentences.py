@@ -1,0 +1,49 @@
+"""Sentence boundaries inside a paragraph, ignoring punctuation inside quoted stretches.
+
+Only the attribution search needs them (how far before and after a quote its speaker may be named), so a
+punctuation rule with an abbreviation list is enough; boundaries inside quotes are skipped because a quote of
+several sentences is attributed as a whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from service.records import Span
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen col sen rep gov lt sgt st jr sr prof rev capt cmdr adm maj gens sens reps "
+    "jan feb mar apr jun jul aug sep sept oct nov dec no vs inc corp co ltd dept est ft mt".split()
+)
+_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+
+
+def _is_abbreviation(text: str, period: int) -> bool:
+    word_start = period
+    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:period].lower().rstrip(".")
+    if not word:
+        return False
+    # initials and dotted acronyms: "J.", "U.S.", "D.C."
+    if len(word) == 1 or "." in word:
+        return True
+    return word in _ABBREVIATIONS
+
+
+def sentence_spans(text: str, paragraph: Span, protected: Sequence[Span] = ()) -> list[Span]:
+    """The sentences of `paragraph`; no boundary is placed inside a `protected` span (a quote)."""
+    bounds: list[Span] = []
+    start = paragraph.start
+    for match in _END.finditer(text, paragraph.start, paragraph.end):
+        cut = match.end()
+        if any(p.start < match.start() and match.end() < p.end for p in protected):
+            continue
+        if text[match.start()] == "." and match.group().rstrip("\"”’')]") == "." and _is_abbreviation(text, match.start()):
+            continue
+        bounds.append(Span(start, cut))
+        start = cut
+    if start < paragraph.end:
+        bounds.append(Span(start, paragraph.end))
+    return [b for b in bounds if text[b.start : b.end].strip()]

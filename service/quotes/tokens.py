@@ -1,0 +1,77 @@
+"""Quote words as tokens, each with the key it is compared by (case, spelling and brackets folded away)."""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+from service.quotes.spelling import american_form
+
+_TOKEN = re.compile(r"\.\.\.+|…|[\[\]()]|\d[\d.,]*\d|\w+(?:['’\-]\w+)*|[^\w\s]")
+_OPEN_BRACKETS = "[("
+_CLOSE_BRACKETS = "])"
+NEGATIONS = frozenset(
+    "not no never nor neither none nobody nothing nowhere cannot without n't".split()
+)
+_NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million "
+    "billion trillion dozen half first second third percent".split()
+)
+
+
+class TokenKind(enum.Enum):
+    WORD = "word"
+    PUNCTUATION = "punctuation"
+    BRACKET = "bracket"
+    ELLIPSIS = "ellipsis"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    surface: str
+    kind: TokenKind
+    bracketed: bool  # inside [ ] or ( ): an editor's words, not the speaker's
+
+    @property
+    def key(self) -> str:
+        if self.kind is TokenKind.BRACKET:
+            return "(" if self.surface in _OPEN_BRACKETS else ")"
+        if self.kind is TokenKind.ELLIPSIS:
+            return "..."
+        if self.kind is TokenKind.PUNCTUATION:
+            return self.surface
+        word = self.surface.lower().replace("’", "'")
+        return american_form(word)
+
+    @property
+    def is_negation(self) -> bool:
+        word = self.surface.lower().replace("’", "'")
+        return word in NEGATIONS or word.endswith("n't")
+
+    @property
+    def is_number(self) -> bool:
+        return self.kind is TokenKind.WORD and (any(c.isdigit() for c in self.surface) or self.surface.lower() in _NUMBER_WORDS)
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    depth = 0
+    for match in _TOKEN.finditer(text):
+        surface = match.group()
+        if surface in _OPEN_BRACKETS + _CLOSE_BRACKETS:
+            tokens.append(Token(surface, TokenKind.BRACKET, True))
+            depth = depth + 1 if surface in _OPEN_BRACKETS else max(depth - 1, 0)
+        elif surface in ("…",) or surface.startswith("..."):
+            tokens.append(Token(surface, TokenKind.ELLIPSIS, False))
+        elif surface[0].isalnum() or surface[0] == "_":
+            tokens.append(Token(surface, TokenKind.WORD, depth > 0))
+        else:
+            tokens.append(Token(surface, TokenKind.PUNCTUATION, depth > 0))
+    return tokens
+
+
+def word_keys(text: str) -> list[str]:
+    """The compared words of a quote, without punctuation, brackets or ellipses."""
+    return [t.key for t in tokenize(text) if t.kind is TokenKind.WORD]

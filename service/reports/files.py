@@ -1,0 +1,48 @@
+"""Writes a report's HTML, Markdown and JSON files next to each other, each atomically (a temporary file in the
+same directory, then os.replace), so a reader never opens a half-written file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+
+from client._proto import crosscheck_pb2 as pb
+from client.render import render_html, render_json, render_markdown
+
+
+def report_paths(directory: Path, day: dt.date) -> dict[str, Path]:
+    stem = f"report-{day.isoformat()}"
+    return {suffix: directory / f"{stem}.{suffix}" for suffix in ("html", "md", "json")}
+
+
+def _temporary_copy(directory: Path, name: str, text: str) -> Path:
+    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return Path(temporary)
+
+
+def write_report_files(report: pb.Report, directory: Path, day: dt.date) -> list[Path]:
+    """All three are rendered and written to temporary files first: a rendering or disk failure leaves the
+    previous files untouched rather than a new HTML next to an old JSON."""
+    directory.mkdir(parents=True, exist_ok=True)
+    texts = {"html": render_html(report), "md": render_markdown(report), "json": render_json(report)}
+    paths = report_paths(directory, day)
+    staged: dict[str, Path] = {}
+    try:
+        for suffix, text in texts.items():
+            staged[suffix] = _temporary_copy(directory, paths[suffix].name, text)
+        for suffix, temporary in staged.items():
+            os.replace(temporary, paths[suffix])
+    finally:
+        for temporary in staged.values():
+            temporary.unlink(missing_ok=True)
+    return [paths[s] for s in texts]

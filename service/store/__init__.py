@@ -1,0 +1,20 @@
+"""Storage backends behind the `Store` protocol."""
+
+from __future__ import annotations
+
+from service.store.base import ArticleSummary, Store, StoredReport, StoryLink
+
+
+def open_store(url: str) -> Store:
+    """`sqlite:///path/to/file.db`, a bare path, or `memory:`."""
+    if url in ("memory:", ":memory:"):
+        from service.store.memory import MemoryStore
+
+        return MemoryStore()
+    path = url.removeprefix("sqlite:///").removeprefix("sqlite://")
+    from service.store.sqlite import SqliteStore
+
+    return SqliteStore(path)
+
+
+__all__ = ["ArticleSummary", "Store", "StoredReport", "StoryLink", "open_store"]

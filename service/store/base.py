@@ -1,0 +1,95 @@
+"""The storage contract. Every backend implements `Store`; `tests/store/contract.py` holds the one test class
+that every backend runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Protocol, Sequence
+
+import numpy as np
+
+from service.records import Article, Extraction, Finding
+
+
+@dataclass(frozen=True, slots=True)
+class StoryLink:
+    """Which story (same event) and topic (same ongoing subject) an article was assigned to."""
+
+    article_id: str
+    story_id: str
+    topic_id: str
+    similarity: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    article: Article
+    story_id: str
+    topic_id: str
+    claim_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoredReport:
+    id: str
+    since: dt.datetime
+    until: dt.datetime
+    created: dt.datetime
+    content_digest: str
+    payload: bytes  # the serialised report message
+
+
+class Store(Protocol):
+    """Articles, their extraction and claim embeddings, story links, findings and reports."""
+
+    def article_id_for_hash(self, content_hash: str) -> str | None: ...
+
+    def save_article(
+        self, extraction: Extraction, embeddings: np.ndarray, story: StoryLink | None
+    ) -> bool:
+        """Writes the article, its sentences, claims, slots, embeddings and story link in one transaction.
+        Returns False (and writes nothing) when an article with the same content hash is stored."""
+        ...
+
+    def get_extraction(self, article_id: str) -> Extraction:
+        """Raises NotFound for an unknown id."""
+        ...
+
+    def get_summary(self, article_id: str) -> ArticleSummary: ...
+
+    def claim_embeddings(self, article_id: str) -> np.ndarray:
+        """Rows in claim order, L2-normalised."""
+        ...
+
+    def list_articles(self, limit: int, after: str = "") -> tuple[list[ArticleSummary], str]:
+        """A page ordered by (publication date desc, id); returns the page and the token for the next one."""
+        ...
+
+    def articles_published(self, since: dt.date, until: dt.date) -> list[str]:
+        """Ids of articles with a complete publication date in [since, until)."""
+        ...
+
+    def story_links(self) -> list[StoryLink]:
+        """Every article's story link, in the order the articles were stored."""
+        ...
+
+    def save_findings(self, findings: Sequence[Finding]) -> None: ...
+
+    def lookup(self, model: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        """Cached embeddings of texts by text hash (the embedding cache of `service.embed.CachedEmbedder`)."""
+        ...
+
+    def remember(self, model: str, rows: dict[str, np.ndarray]) -> None: ...
+
+    def save_report(self, report: StoredReport) -> None: ...
+
+    def get_report(self, report_id: str) -> StoredReport | None: ...
+
+    def reports_for_window(self, since: dt.datetime, until: dt.datetime) -> list[StoredReport]:
+        """Stored reports of exactly this window, newest first."""
+        ...
+
+    def list_reports(self, limit: int) -> list[StoredReport]: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,92 @@
+import datetime as dt
+
+import pytest
+
+from service.people import RoleConflict, normalise_role, role_conflict
+from service.people.roles import compatible_roles
+from service.records import Entity, EntityKind, Span
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("U.S. Defense Secretary", "U.S. Defence Secretary"),
+        ("Secretary of Defense", "Defense Secretary"),
+        ("NATO's supreme allied commander in Europe", "NATO supreme allied commander Europe"),
+        ("Russian Defense Minister", "Russia's Defence Minister"),
+        ("Minister of Foreign Affairs", "Foreign Minister"),
+    ],
+)
+def test_spelling_and_word_order_variants_normalise_alike(a: str, b: str) -> None:
+    assert normalise_role(a) == normalise_role(b) != ""
+
+
+def test_country_is_kept() -> None:
+    assert normalise_role("Russian Defense Minister") == "defence minister|russia"
+    assert normalise_role("U.S. Defense Secretary") == "defence secretary|us"
+    assert normalise_role("former U.S. Ambassador to NATO") == "former ambassador to nato|us"
+
+
+@pytest.mark.parametrize("title", ["Admiral", "U.S. Admiral", "retired Col. Gen.", "a deputy of Shoigu", "his Russian counterpart General"])
+def test_ranks_and_descriptions_are_not_offices(title: str) -> None:
+    assert normalise_role(title) == ""
+
+
+def test_former_office_is_marked() -> None:
+    role = normalise_role("former chief of staff of the nation's Strategic Missile Forces")
+    assert role.startswith("former chief of staff")
+
+
+def test_less_specific_title_is_compatible() -> None:
+    assert compatible_roles("minister", "defence minister|russia")
+    assert compatible_roles("defence secretary", "defence secretary|us")
+
+
+def test_deputy_changes_the_office() -> None:
+    assert not compatible_roles("foreign minister|russia", "deputy foreign minister|russia")
+
+
+def test_different_countries_conflict() -> None:
+    assert not compatible_roles("defence minister|russia", "defence minister|uk")
+
+
+def _person(name: str, title: str) -> Entity:
+    return Entity(Span(0, len(name)), name, EntityKind.PERSON, canonical=name, title=title, role=normalise_role(title))
+
+
+DAY = dt.date(2013, 3, 25)
+
+
+def test_two_offices_a_day_apart_conflict() -> None:
+    conflict = role_conflict(
+        _person("Sergei Shoigu", "Defense Minister"), DAY, _person("Sergei Shoigu", "Foreign Minister"), DAY + dt.timedelta(days=1)
+    )
+    assert isinstance(conflict, RoleConflict)
+    assert conflict.person == "Sergei Shoigu"
+    assert {conflict.role_a, conflict.role_b} == {"defence minister", "foreign minister"}
+    assert "Shoigu" in conflict.explanation
+
+
+def test_two_offices_a_year_apart_do_not_conflict() -> None:
+    a, b = _person("Sergei Shoigu", "Defense Minister"), _person("Sergei Shoigu", "Foreign Minister")
+    assert role_conflict(a, DAY, b, DAY + dt.timedelta(days=365)) is None
+
+
+def test_unknown_date_is_not_close() -> None:
+    a, b = _person("Sergei Shoigu", "Defense Minister"), _person("Sergei Shoigu", "Foreign Minister")
+    assert role_conflict(a, None, b, DAY) is None
+
+
+def test_surname_mention_conflicts_with_full_name() -> None:
+    a, b = _person("Sergei Shoigu", "Defense Minister"), _person("Shoigu", "Foreign Minister")
+    assert role_conflict(a, DAY, b, DAY) is not None
+
+
+def test_rank_against_office_is_not_a_conflict() -> None:
+    a, b = _person("James Stavridis", "Admiral"), _person("James Stavridis", "NATO supreme allied commander Europe")
+    assert role_conflict(a, DAY, b, DAY) is None
+
+
+def test_former_office_never_conflicts() -> None:
+    a, b = _person("Victor Yesin", "former chief of staff"), _person("Victor Yesin", "adviser")
+    assert role_conflict(a, DAY, b, DAY) is None

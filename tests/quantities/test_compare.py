@@ -1,0 +1,44 @@
+from service.quantities import extract_quantities, relate_quantities
+from service.records import Quantity, Span
+
+
+def quantity(text: str) -> Quantity:
+    (found,) = extract_quantities(text, Span(0, len(text)))
+    return found
+
+
+def test_hedged_money_agrees_with_a_close_figure() -> None:
+    relation = relate_quantities(quantity("nearly $2 billion"), quantity("$1.9 billion"))
+    assert relation.comparable and relation.compatible
+
+
+def test_different_counts_of_the_same_thing_are_incompatible() -> None:
+    relation = relate_quantities(quantity("14 interceptors"), quantity("41 new interceptors"))
+    assert relation.comparable and not relation.compatible
+    assert "14" in relation.explanation and "41" in relation.explanation
+
+
+def test_counts_of_different_things_are_not_comparable() -> None:
+    relation = relate_quantities(quantity("six meetings"), quantity("six interceptors"))
+    assert not relation.comparable and not relation.compatible
+
+
+def test_range_covers_a_point() -> None:
+    relation = relate_quantities(quantity("10 to 15 years"), quantity("12 years"))
+    assert relation.comparable and relation.compatible
+
+
+def test_about_is_not_a_thirty_percent_error() -> None:
+    relation = relate_quantities(quantity("about 100 people"), quantity("130 people"))
+    assert relation.comparable and not relation.compatible
+
+
+def test_percentages_only_compare_with_percentages() -> None:
+    assert not relate_quantities(quantity("12% of voters"), quantity("12 voters")).comparable
+    assert relate_quantities(quantity("12 percent"), quantity("12%")).compatible
+    assert not relate_quantities(quantity("12 percent"), quantity("15%")).compatible
+
+
+def test_currencies_are_not_converted() -> None:
+    assert not relate_quantities(quantity("$5bn"), quantity("€5bn")).comparable
+    assert relate_quantities(quantity("$5bn"), quantity("5 billion dollars")).compatible

@@ -1,0 +1,68 @@
+"""Wording comparison, overlap and speaker identity on constructed quotes."""
+
+from __future__ import annotations
+
+from service.quotes import compare_quotes, quote_overlap, same_speaker
+from service.records import DiffCategory, DiffOp, FindingKind, Severity
+
+
+def categories(a: str, b: str) -> set[DiffCategory]:
+    return {e.category for e in compare_quotes(a, b).entries if e.op is not DiffOp.EQUAL}
+
+
+def test_identical_quotes_agree_with_one_equal_run() -> None:
+    comparison = compare_quotes("We strongly disagree.", "We strongly disagree.")
+    assert comparison.kind is FindingKind.AGREEMENT and comparison.severity is Severity.INFO
+    assert [e.op for e in comparison.entries] == [DiffOp.EQUAL]
+
+
+def test_changed_content_word_is_major() -> None:
+    comparison = compare_quotes("We strongly disagree with the plan.", "We strongly oppose the plan.")
+    assert comparison.kind is FindingKind.QUOTE_WORDING
+    assert comparison.severity is Severity.MAJOR
+    assert DiffCategory.CONTENT_WORD in categories("We strongly disagree with the plan.", "We strongly oppose the plan.")
+
+
+def test_negation_is_major() -> None:
+    comparison = compare_quotes("we agree", "we do not agree")
+    assert comparison.severity is Severity.MAJOR
+    assert DiffCategory.NEGATION in categories("we agree", "we do not agree")
+
+
+def test_changed_number_is_major() -> None:
+    assert compare_quotes("14 interceptors", "40 interceptors").severity is Severity.MAJOR
+    assert categories("14 interceptors", "40 interceptors") == {DiffCategory.NUMBER}
+
+
+def test_fragment_agrees() -> None:
+    comparison = compare_quotes("good results", "Russia and NATO have achieved good results in many areas")
+    assert comparison.kind is FindingKind.AGREEMENT
+    assert comparison.fragment
+
+
+def test_spelling_and_case_variants_agree() -> None:
+    comparison = compare_quotes("The talks were cancelled, it signalled", "the talks were canceled, it signaled")
+    assert comparison.kind is FindingKind.AGREEMENT
+    assert categories("The talks were cancelled, it signalled", "the talks were canceled, it signaled") == {
+        DiffCategory.CASE, DiffCategory.SPELLING}
+
+
+def test_editorial_bracket_insertion_agrees() -> None:
+    comparison = compare_quotes("not targeted against missile [shield]", "not targeted against missile")
+    assert comparison.kind is FindingKind.AGREEMENT
+    assert categories("not targeted against missile [shield]", "not targeted against missile") == {DiffCategory.BRACKET}
+
+
+def test_quote_overlap() -> None:
+    assert quote_overlap("strongly disagree", "We strongly DISAGREE.") == 1.0
+    assert quote_overlap("missile defence talks", "missile defense talks") == 1.0
+    assert quote_overlap("we agree", "they refuse") == 0.0
+    assert 0.0 < quote_overlap("we agree on talks", "we refuse talks") < 1.0
+    assert quote_overlap("", "anything") == 0.0
+
+
+def test_same_speaker() -> None:
+    assert same_speaker("Antonov", "Anatoly Antonov")
+    assert not same_speaker("Antonov", "Lavrov")
+    assert not same_speaker("", "")
+    assert not same_speaker("", "Antonov")
