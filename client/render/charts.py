@@ -14,8 +14,8 @@ QUIET_COLOUR = "#8a8f98"
 
 
 def _svg(width: int, height: int, body: list[str], label: str, css_id: str) -> str:
-    return (f'<svg id="{css_id}" class="chart" role="img" aria-label="{escape(label)}" '
-            f'viewBox="0 0 {width} {height}" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">'
+    return (f'<svg id="{css_id}" class="chart" role="img" aria-label="{escape(label)}" width="{width}" '
+            f'height="{height}" viewBox="0 0 {width} {height}" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">'
             f"<title>{escape(label)}</title>" + "".join(body) + "</svg>")
 
 
@@ -54,6 +54,10 @@ def agreement_colour(share: float) -> str:
     return f"hsl({hue}, 60%, 82%)"
 
 
+def _short(name: str, limit: int = 20) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
 def _day(date: pb.PartialDate) -> dt.date | None:
     if not (date.year and date.month and date.day):
         return None
@@ -73,13 +77,13 @@ def timeline_chart(report: pb.Report) -> str:
     sources = sorted({e.source for e, _ in dated})
     first, last = min(d for _, d in dated), max(d for _, d in dated)
     span_days = max((last - first).days, 1)
-    label_width, plot_width, lane = 150, 560, 34
+    label_width, plot_width, lane = 170, 560, 34
     height = lane * len(sources) + 40
     body = []
     for index, source in enumerate(sources):
         y = index * lane + lane / 2
         body.append(f'<line x1="{label_width}" x2="{label_width + plot_width}" y1="{y}" y2="{y}" class="lane"/>'
-                    f'<text x="{label_width - 8}" y="{y + 4}" text-anchor="end" class="axis">{escape(source)}</text>')
+                    f'<text x="{label_width - 8}" y="{y + 4}" text-anchor="end" class="axis">{escape(_short(source))}</text>')
     for entry, day in dated:
         x = label_width + 10 + (plot_width - 20) * (day - first).days / span_days
         y = sources.index(entry.source) * lane + lane / 2

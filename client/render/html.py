@@ -53,7 +53,10 @@ def diff_html(diff: list[pb.DiffEntry] | tuple[pb.DiffEntry, ...]) -> str:
 
 def _evidence(evidence: pb.Evidence) -> str:
     cue = f'<div class="cue">cue: <q>{escape(evidence.cue)}</q></div>' if evidence.cue else ""
-    value = f'<div class="value">compared: <code>{escape(evidence.value)}</code></div>' if evidence.value else ""
+    # A value the sentence contains is already marked in it; one that is normalised ("2013-03-18/2013-03-24")
+    # is shown beside it.
+    shown = evidence.value and evidence.value not in evidence.sentence
+    value = f'<div class="value">compared: <code>{escape(evidence.value)}</code></div>' if shown else ""
     return (f'<div class="evidence" data-article-id="{escape(evidence.article_id)}">'
             f'<div class="source">{escape(evidence.source)}</div>'
             f'<blockquote>{_highlighted(evidence.sentence, evidence.value)}</blockquote>{value}{cue}</div>')
@@ -229,7 +232,7 @@ def render_html(report: pb.Report) -> str:
         f'<body><header class="page"><h1>Consistency report <span class="window">{escape(window)}</span></h1>'
         f'<p class="meta">{", ".join(meta)}</p></header><main>'
         f"{_totals(report)}{_changes(report)}"
-        f'<div class="two-up">{_matrix(report)}{_sources(report)}</div>{_timeline(report)}'
+        f"{_matrix(report)}{_sources(report)}{_timeline(report)}"
         f'<section id="stories"><h2 class="stories-head">Stories</h2>{stories or "<p>No stories in this window.</p>"}'
         "</section></main></body></html>\n"
     )

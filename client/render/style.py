@@ -35,12 +35,10 @@ thead th { font-weight:600; color:var(--muted); border-bottom:2px solid var(--li
 .tile-discrepancies .n, .tile-major .n { color:var(--major); }
 .tile-agreements .n { color:var(--ok); }
 .chart-box { max-width:760px; }
-svg.chart { width:100%; height:auto; display:block; }
+svg.chart { max-width:100%; height:auto; display:block; }
 svg .axis { font-size:12px; fill:var(--muted); }
 svg .value { font-size:12px; fill:var(--ink); font-weight:600; }
 svg .lane { stroke:var(--line); stroke-width:1; }
-.two-up { display:grid; grid-template-columns:minmax(0, 3fr) minmax(0, 2fr); gap:18px; }
-.two-up > section { margin:0 0 18px; }
 #agreement-matrix td { text-align:center; min-width:64px; }
 #agreement-matrix td .share { display:block; font-weight:600; }
 #agreement-matrix td .ratio { display:block; font-size:.75rem; color:var(--muted); }
@@ -88,7 +86,6 @@ details ul { font-size:.88rem; padding-left:1.2em; }
   main { padding:12px 10px 32px; }
   header.page { padding:14px 12px; }
   section { padding:12px; }
-  .two-up { grid-template-columns:1fr; }
   .evidence-grid { grid-template-columns:1fr; }
 }
 @media print {
@@ -102,6 +99,5 @@ details ul { font-size:.88rem; padding-left:1.2em; }
   details > summary { list-style:none; }
   .finding.discrepancy, tr, svg { break-inside:avoid; }
   .scroll { overflow:visible; }
-  .two-up { display:block; }
 }
 """

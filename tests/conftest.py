@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+import pytest
+
+from service.settings import Settings
+from tests.harness import RunningServer, fake_engine
+
+
+@pytest.fixture(scope="session")
+def fake_server():
+    """A real gRPC server on port 0 whose engine uses the fake embedder and the in-memory store."""
+    server = RunningServer(Settings(max_article_chars=20_000, log_format="text"), fake_engine)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def real_server(tmp_path_factory):
+    """The production engine: the real model (sha256 verified) and a real SQLite file."""
+    database = tmp_path_factory.mktemp("db") / "crosscheck.db"
+    from service.server import default_engine
+
+    server = RunningServer(Settings(database=str(database), log_format="text"), default_engine)
+    yield server
+    server.stop()
