@@ -58,9 +58,11 @@ def _tokens(text: str) -> list[str]:
 
 
 def _stem(word: str) -> str:
-    # A crude suffix stripper is enough here: it only has to make "meeting"/"meetings" and
-    # "defence"/"defense"-like variants collide; six-letter prefixes merge most inflections.
-    for suffix in ("ing", "ed", "es", "s", "ly"):
+    # A crude suffix stripper is enough here: it only has to make "meetings"/"meeting"/"meet" and
+    # "defence"/"defense" collide; a plural "s" goes first, then one verbal or adverbial suffix.
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    for suffix in ("ing", "ed", "es", "ly"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             word = word[: -len(suffix)]
             break

@@ -147,8 +147,9 @@ class IVFIndex:
 
     def _train_cells(self) -> None:
         faiss = self._faiss
-        labels = np.array(sorted(self._id_of), dtype=np.int64)
-        vectors = np.stack([self._index.reconstruct(int(label)) for label in labels])
+        flat = faiss.downcast_index(self._index.index)
+        vectors = flat.reconstruct_n(0, flat.ntotal)
+        labels = faiss.vector_to_array(self._index.id_map).astype(np.int64)
         cells = int(4 * np.sqrt(len(labels)))
         quantizer = faiss.IndexFlatIP(self.dimensions)
         ivf = faiss.IndexIVFFlat(quantizer, self.dimensions, cells, faiss.METRIC_INNER_PRODUCT)

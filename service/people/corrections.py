@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from service.people.lexicon import JURISDICTIONS, is_title_word
+from service.people.lexicon import JURISDICTIONS, is_title_head, is_title_word
 from service.people.names import name_parts, same_person
 from service.people.titles import title_after, title_before
 
@@ -36,9 +36,16 @@ class Candidate:
     label: str
 
 
-def _name_like(doc: Doc, start: int, end: int) -> bool:
+def _name_like(doc: Doc, start: int, end: int, allow_upper_case: bool = False) -> bool:
+    """Capitalised proper-noun-like tokens that are neither title words nor country names.
+
+    Upper-case words ("TMZ", "ESPN", "FIRE") are acronyms or shouting headlines far more often than names, so
+    they count only when the model itself tagged them as a person (`allow_upper_case`).
+    """
     tokens = [t for t in doc[start:end] if not t.is_space]
     if not tokens or len(tokens) > _MAX_NAME_TOKENS:
+        return False
+    if not allow_upper_case and any(len(t.text) > 1 and t.text.isupper() for t in tokens):
         return False
     # Part of a hyphenated word ("ITAR-Tass", "Bush-administration") is not a name on its own.
     if start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
@@ -64,10 +71,21 @@ def split_at_breaks(doc: Doc, candidate: Candidate) -> Candidate:
     breaks = [t.i for t in doc[candidate.start : candidate.end] if "\n" in t.text or "\n" in t.whitespace_]
     if not breaks:
         return candidate
-    if _name_like(doc, candidate.start, candidate.end):
+    upper_ok = candidate.label == "PERSON"
+    if _name_like(doc, candidate.start, candidate.end, upper_ok):
         return candidate
-    cut = breaks[0] + (0 if doc[breaks[0]].is_space else 1)
-    return replace(candidate, end=max(cut, candidate.start))
+    pieces: list[tuple[int, int]] = []
+    start = candidate.start
+    for i in breaks:
+        end = i if doc[i].is_space else i + 1
+        pieces.append((start, end))
+        start = i + 1
+    pieces.append((start, candidate.end))
+    pieces = [(a, b) for a, b in pieces if b > a]
+    # Keep the piece that is a name ("html\\nEllen DeGeneres" keeps "Ellen DeGeneres"), else the first.
+    named = [(a, b) for a, b in pieces if _name_like(doc, a, b, upper_ok)]
+    start, end = (named or pieces or [(candidate.start, candidate.start)])[0]
+    return replace(candidate, start=start, end=end)
 
 
 def untagged_names(doc: Doc, taken: set[int]) -> list[Candidate]:
@@ -104,6 +122,9 @@ def has_person_cue(doc: Doc, candidate: Candidate, known_non_persons: set[str]) 
     model tags elsewhere as an organisation or place ("Tass reported") is not a person.
     """
     if candidate.label in _PLACE_LABELS or not _name_like(doc, candidate.start, candidate.end):
+        return False
+    # "City" in "Chief Deputy City Attorney Terry White" is part of a title, not a name.
+    if candidate.end < len(doc) and is_title_head(doc[candidate.end].text):
         return False
     before = title_before(doc, candidate.start)
     after = title_after(doc, candidate.end)

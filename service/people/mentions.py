@@ -106,6 +106,19 @@ def _confirmed_elsewhere(text: str, kind: str, prose_texts: dict[str, list[str]]
     return text.lower() in (other.lower() for other in prose_texts.get(kind, []))
 
 
+def _confirmed_prefix(doc: Doc, candidate: Candidate, prose_texts: dict[str, list[str]]) -> Candidate | None:
+    """The candidate, or for a person its longest leading part, that the prose confirms.
+
+    In a Title Case headline the model runs a name into the next words ("Esther Williams Dies At 91");
+    the prose ("Esther Williams") says where the name stops.
+    """
+    ends = range(candidate.end, candidate.start, -1) if candidate.label == "PERSON" else [candidate.end]
+    for end in ends:
+        if _confirmed_elsewhere(doc[candidate.start : end].text, candidate.label, prose_texts):
+            return replace(candidate, end=end)
+    return None
+
+
 def _canonical_names(people: list[tuple[int, str]]) -> dict[int, str]:
     """For each person mention (by start offset), the fullest form of its name in the article.
 
@@ -138,9 +151,11 @@ def entities_from_doc(doc: Doc, paragraphs: Sequence[Span]) -> list[Entity]:
     kept: list[tuple[Candidate, Line | None]] = []
     for c in candidates:
         line = line_at(lines, doc[c.start].idx)
-        name = doc[c.start : c.end].text
-        if line is not None and line.heading_like and not line.credit and not _confirmed_elsewhere(name, c.label, prose_texts):
-            continue
+        if line is not None and line.heading_like and not line.credit:
+            confirmed = _confirmed_prefix(doc, c, prose_texts)
+            if confirmed is None:
+                continue
+            c = confirmed
         kept.append((c, line))
 
     people = [(doc[c.start].idx, doc[c.start : c.end].text) for c, _ in kept if c.label == "PERSON"]

@@ -20,7 +20,7 @@ _NAMING_LABELS = frozenset("GPE NORP ORG LOC".split())
 # Tokens that end an appositive: the next clause, quote or bracket starts there.
 _APPOSITIVE_STOP = frozenset(list(",;.!?()[]\"“”‘’'") + ["--", "—", "–"])
 _MAX_APPOSITIVE_TOKENS = 14
-_FINITE_VERB_TAGS = frozenset("VBD VBP VBZ MD".split())
+_CLAUSE_VERB_TAGS = frozenset("VB VBD VBG VBP VBZ MD".split())
 _MAX_FRONTED_TOKENS = 8
 
 
@@ -80,9 +80,9 @@ def title_after(doc: Doc, end: int) -> Title | None:
     for token in doc[end + 1 : end + 1 + _MAX_APPOSITIVE_TOKENS + 1]:
         if token.text in _APPOSITIVE_STOP or token.is_space:
             break
-        # A finite verb means a clause ("Lavrov, who met Clinton, ..."), not a title; participles such as
-        # "allied" or "retired" belong to titles.
-        if token.tag_ in _FINITE_VERB_TAGS or token.pos_ == "AUX" or token.tag_ in ("WP", "WDT", "CC") and not tokens:
+        # A verb means a clause ("Lavrov, who met Clinton, ...", "Woodburn, killing a police officer"), not a
+        # title; past participles such as "allied" or "retired" belong to titles.
+        if token.tag_ in _CLAUSE_VERB_TAGS or token.pos_ == "AUX" or token.tag_ in ("WP", "WDT", "CC") and not tokens:
             return None
         tokens.append(token)
         if _breaks_line(token):

@@ -56,6 +56,11 @@ _CUE_THEN_SUBJECT = re.compile(
     rf"{_LEAD}{_AUX}(?P<cue>{CUE})\s+(?P<subj>{_PRONOUN}|(?:{_WORD}\s+){{0,8}}?{_CAP}){_SUBJECT_END}"
     rf"(?:,\s+(?P<appos>[^;\"“”‘()]{{1,160}}?)(?=[.;]\s|[.;]?$|,\s+(?:on|in|at|who|during)\b))?"
 )
+# "…" that Sanders can catch Clinton, said Steve Elmendorf: the inverted attribution closes the sentence
+_TRAILING_INVERTED = re.compile(
+    rf",\s+{_AUX}(?P<cue>{CUE})\s+(?P<subj>{_PRONOUN}|(?:{_WORD}\s+){{0,8}}?{_CAP}){_SUBJECT_END}"
+    rf"(?:,\s+(?P<appos>[^;\"“”‘()]{{1,160}}?)(?=[.;]\s|[.;]?$))?[^,\"“”]*$"
+)
 _SUBJECT_BEFORE = re.compile(
     rf"(?P<subj>\b{_PRONOUN}\b|{_CAP_RUN}|\b{_DESCRIPTION})(?:,\s+(?P<appos>{_APPOSITIVE}),)?\s+{_AUX}"
     rf"(?P<cue>{CUE})\b"
@@ -130,6 +135,12 @@ def attribution_after(text: str, start: int, end: int) -> Attribution | None:
     if direct:
         return _build(text, direct, start, end)
     return None
+
+
+def trailing_attribution(text: str, start: int, end: int) -> Attribution | None:
+    """An inverted attribution ending the rest of a sentence that goes on after a partial quote."""
+    match = _TRAILING_INVERTED.search(text[start:end])
+    return _build(text, match, start, end) if match else None
 
 
 def attribution_before(text: str, start: int, end: int) -> Attribution | None:

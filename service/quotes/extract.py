@@ -7,7 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from service.errors import ModelError
-from service.quotes.cues import Attribution, attribution_after, attribution_before, has_cue, subjects_in
+from service.quotes.cues import (
+    Attribution,
+    attribution_after,
+    attribution_before,
+    has_cue,
+    subjects_in,
+    trailing_attribution,
+)
 from service.quotes.marks import Stretch, find_stretches
 from service.quotes.people import Mention, mentions_from, ner_person_spans
 from service.quotes.sentences import sentence_spans
@@ -86,7 +93,8 @@ def _attribution_after(article: _Article, index: int) -> Attribution | None:
     start, end = article.after_context(index)
     lead = article.text[start:end].lstrip()
     if not (_ends_split(article.text, stretch) or lead[:1] in (",", "—", "–")):
-        return None  # "…" followed by more of the sentence: a partial quote whose cue, if any, comes before
+        # "…" followed by more of the sentence: a partial quote, attributed at the sentence's end if at all
+        return trailing_attribution(article.text, start, end)
     return attribution_after(article.text, start, end)
 
 

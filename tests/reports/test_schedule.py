@@ -71,11 +71,29 @@ def test_a_run_for_a_day_stores_the_report_and_writes_three_files(tmp_path: Path
     assert again.id == report.id and len(engine.store.list_reports(10)) == 1
 
 
-def test_a_failed_write_leaves_the_previous_files_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    engine = talks_engine()
-    settings = Settings(report_dir=str(tmp_path))
-    run_once_for_day(engine, settings, dt.date(2013, 3, 25))
+def _report_for(day: dt.date):
+    return run_once_for_day(talks_engine(), Settings(), day)
+
+
+def test_a_failure_while_staging_leaves_the_previous_files_untouched(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch):
+    day = dt.date(2013, 3, 25)
+    files.write_report_files(_report_for(day), tmp_path, day)
     before = {p.name: p.read_text() for p in tmp_path.iterdir()}
+
+    def broken_json(report) -> str:
+        raise RuntimeError("cannot render")
+
+    monkeypatch.setattr(files, "render_json", broken_json)
+    with pytest.raises(RuntimeError):
+        files.write_report_files(_report_for(dt.date(2013, 3, 27)), tmp_path, day)
+    assert {p.name: p.read_text() for p in tmp_path.iterdir()} == before  # no temporary file left either
+
+
+def test_a_failure_while_replacing_leaves_every_file_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    day = dt.date(2013, 3, 25)
+    old, new = _report_for(day), _report_for(dt.date(2013, 3, 27))
+    files.write_report_files(old, tmp_path, day)
     real_replace = os.replace
     calls = []
 
@@ -87,12 +105,11 @@ def test_a_failed_write_leaves_the_previous_files_whole(tmp_path: Path, monkeypa
 
     monkeypatch.setattr(files.os, "replace", failing_replace)
     with pytest.raises(OSError):
-        files.write_report_files(engine.store and run_once_for_day(engine, Settings(), dt.date(2013, 3, 25)),
-                                 tmp_path, dt.date(2013, 3, 25))
-    after = {p.name: p.read_text() for p in tmp_path.iterdir()}
-    assert set(after) == set(before)  # no temporary file left behind
-    for name, text in after.items():
-        assert text == before[name]  # each file is the old or the new one, whole (here the report is the same)
+        files.write_report_files(new, tmp_path, day)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "report-2013-03-25.html", "report-2013-03-25.json", "report-2013-03-25.md"]
+    assert json.loads((tmp_path / "report-2013-03-25.json").read_text())["id"] in (old.id, new.id)
+    assert (tmp_path / "report-2013-03-25.html").read_text().rstrip().endswith("</html>")
 
 
 def test_failures_are_retried_with_growing_waits_then_given_up():
