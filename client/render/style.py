@@ -31,7 +31,8 @@ thead th { font-weight:600; color:var(--muted); border-bottom:2px solid var(--li
 .tiles { display:grid; grid-template-columns:repeat(auto-fit, minmax(110px, 1fr)); gap:10px; margin-bottom:14px; }
 .tile { background:var(--wash); border-radius:6px; padding:10px 12px; }
 .tile .n { display:block; font-size:1.6rem; font-weight:600; line-height:1.1; }
-.tile .l { color:var(--muted); font-size:.8rem; text-transform:uppercase; letter-spacing:.04em; }
+.tile .l { color:var(--muted); font-size:.72rem; text-transform:uppercase; letter-spacing:.03em;
+           overflow-wrap:anywhere; }
 .tile-discrepancies .n, .tile-major .n { color:var(--major); }
 .tile-agreements .n { color:var(--ok); }
 .chart-box { max-width:760px; }

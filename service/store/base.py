@@ -67,7 +67,7 @@ class Store(Protocol):
         ...
 
     def articles_published(self, since: dt.date, until: dt.date) -> list[str]:
-        """Ids of articles with a complete publication date in [since, until)."""
+        """Ids of articles with a complete publication date in [since, until), by date, then arrival order."""
         ...
 
     def story_links(self) -> list[StoryLink]:

@@ -74,11 +74,11 @@ class MemoryStore:
 
     def articles_published(self, since: dt.date, until: dt.date) -> list[str]:
         found = []
-        for article_id, extraction in self._extractions.items():
+        for arrival, (article_id, extraction) in enumerate(self._extractions.items()):
             published = extraction.article.published.complete if extraction.article.published else None
             if published is not None and since <= published < until:
-                found.append((published, article_id))
-        return [article_id for _, article_id in sorted(found)]
+                found.append((published, arrival, article_id))
+        return [article_id for _, _, article_id in sorted(found)]
 
     def story_links(self) -> list[StoryLink]:
         return [self._links[i] for i in self._extractions if i in self._links]

@@ -239,7 +239,7 @@ class SqliteStore:
 
     def articles_published(self, since: dt.date, until: dt.date) -> list[str]:
         rows = self._query(
-            "SELECT id FROM articles WHERE published_on >= ? AND published_on < ? ORDER BY published_on, id",
+            "SELECT id FROM articles WHERE published_on >= ? AND published_on < ? ORDER BY published_on, stored_seq",
             (since.isoformat(), until.isoformat()),
         )
         return [r[0] for r in rows]

@@ -5,7 +5,7 @@
 Gold: HUMAN_PART_PER participant mentions in the sentences ECB+ lists as annotated
 (ECBplus_coreference_sentences.csv). Gold also marks pronouns and descriptions ("her rep"), which a named-entity
 tagger should not find, so recall counts only named gold mentions (with a capitalised word that does not open
-the sentence), while a predicted PERSON is correct when it overlaps any gold person mention. Each document is
+the sentence and that the corpus never writes in lower case), while a predicted PERSON is correct when it overlaps any gold person mention. Each document is
 rebuilt from its tokens, one sentence per line and per paragraph. Topics 1-12 were used for tuning the rules;
 topics 13-22 are held out.
 """
@@ -64,13 +64,25 @@ def _selected_sentences(folder: Path) -> dict[tuple[str, str], set[int]]:
     return selected
 
 
-def _is_name_token(text: str, position: int) -> bool:
-    return position > 0 and bool(re.fullmatch(r"[A-Z][A-Za-z'.-]*", text)) and not text.isupper() or (
-        position > 0 and len(text) > 1 and text.isalpha() and text.isupper()
-    )
+def _is_name_token(text: str, position: int, common_words: set[str]) -> bool:
+    """A capitalised word, not opening its sentence, that the corpus never writes in lower case: "Driver" in a
+    Title Case headline is a common noun, "Gerasimov" is a name."""
+    if position == 0 or not re.fullmatch(r"[A-Z][A-Za-z'.-]*", text):
+        return False
+    return text.lower() not in common_words
 
 
-def load_document(path: Path, topic: int, selected: set[int]) -> Document:
+def lower_case_words(paths: Iterable[Path]) -> set[str]:
+    words: set[str] = set()
+    for path in paths:
+        for token in ET.parse(path).getroot().iter("token"):
+            text = token.text or ""
+            if text[:1].islower():
+                words.add(text)
+    return words
+
+
+def load_document(path: Path, topic: int, selected: set[int], common_words: set[str]) -> Document:
     root = ET.parse(path).getroot()
     pieces: list[str] = []
     token_spans: dict[str, Span] = {}
@@ -105,20 +117,24 @@ def load_document(path: Path, topic: int, selected: set[int]) -> Document:
         if not ids or not all(token_sentence.get(i) in selected for i in ids):
             continue
         gold.append(ids)
-        if any(_is_name_token(*token_position[i]) for i in ids):
+        if any(_is_name_token(*token_position[i], common_words) for i in ids):
             named.append(ids)
     return Document(topic, "".join(pieces), paragraphs, token_spans, token_sentence, frozenset(selected), gold, named)
 
 
 def load_corpus(folder: Path) -> list[Document]:
     selected = _selected_sentences(folder)
-    documents = []
-    for topic in [*TUNING_TOPICS, *HELD_OUT_TOPICS]:
-        for path in sorted((folder / str(topic)).glob("*.xml")):
-            key = (str(topic), path.stem.split("_", 1)[1])
-            if key in selected:
-                documents.append(load_document(path, topic, selected[key]))
-    return documents
+    paths = [
+        (topic, path)
+        for topic in [*TUNING_TOPICS, *HELD_OUT_TOPICS]
+        for path in sorted((folder / str(topic)).glob("*.xml"))
+        if (str(topic), path.stem.split("_", 1)[1]) in selected
+    ]
+    common_words = lower_case_words(path for _, path in paths)
+    return [
+        load_document(path, topic, selected[(str(topic), path.stem.split("_", 1)[1])], common_words)
+        for topic, path in paths
+    ]
 
 
 def _tokens_in(document: Document, span: Span) -> frozenset[str]:

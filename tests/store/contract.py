@@ -96,6 +96,8 @@ class StoreContract:
         store.save_article(make_extraction("d", PartialDate(None, 3, 25)), vectors(2), None)
         assert store.articles_published(dt.date(2013, 3, 25), dt.date(2013, 3, 26)) == ["id-b"]
         assert store.articles_published(dt.date(2013, 3, 24), dt.date(2013, 3, 27)) == ["id-a", "id-b", "id-c"]
+        store.save_article(make_extraction("0-later-same-day", PartialDate(2013, 3, 25)), vectors(2), None)
+        assert store.articles_published(dt.date(2013, 3, 25), dt.date(2013, 3, 26)) == ["id-b", "id-0-later-same-day"]
 
     def test_story_links_keep_arrival_order(self, store):
         for name in ["z", "a", "m"]:

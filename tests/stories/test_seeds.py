@@ -1,0 +1,59 @@
+"""On the seed articles, with the real model: 000 and 001 are one story; 002, 003 and 004 are other stories of
+the same topic (US-Russian missile defence talks). Publication dates as the articles give them."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from service.stories import StoryClusterer, StoryDocument, capitalised_names
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+# title, and the opening words of the lead paragraph, as a reader finds them in each article
+SEED_HEADS = {
+    "000": ("U.S. and Russia Aim to Reconvene Stalled Missile Defense Talks", "WASHINGTON —", dt.date(2013, 3, 25)),
+    "001": ("U.S., Russia aim to reconvene stalled missile defence talks", "MOSCOW/WASHINGTON", dt.date(2013, 3, 25)),
+    "002": ("Russia invites US for missile talks", "Russia has invited", dt.date(2013, 3, 7)),
+    "003": ("Russia, U.S. agree to continue dialogue on missile defense", "Moscow and Washington will", dt.date(2007, 4, 23)),
+    "004": ("Russian, U.S. Foreign Policy Chiefs Discuss Missile Defense", "U.S. Secretary of State", dt.date(2011, 11, 21)),
+}
+
+
+def _head(name: str) -> tuple[str, str, dt.date]:
+    text = next(SEEDS.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+    title, lead_start, published = SEED_HEADS[name]
+    assert title in text
+    start = text.index(lead_start)
+    return title, text[start : text.index("\n", start)], published
+
+
+@pytest.fixture(scope="module")
+def assignments():
+    try:
+        from service.embed import SentenceTransformerEmbedder
+
+        embedder = SentenceTransformerEmbedder()
+    except Exception as exc:  # the model package is an optional extra
+        pytest.skip(f"real model unavailable: {exc}")
+    clusterer = StoryClusterer()
+    result = {}
+    for name in sorted(SEED_HEADS):
+        title, lead, published = _head(name)
+        embedding = embedder.embed([f"{title}. {lead}"])[0]
+        doc = StoryDocument(name, title, lead, capitalised_names(f"{title}. {lead}"), published, embedding)
+        result[name] = clusterer.assign(doc)
+    return result
+
+
+def test_000_and_001_are_one_story(assignments):
+    assert assignments["000"].story_id == assignments["001"].story_id
+
+
+def test_002_003_004_are_each_their_own_story(assignments):
+    stories = {assignments[n].story_id for n in ("000", "002", "003", "004")}
+    assert len(stories) == 4
+
+
+def test_all_five_share_one_topic(assignments):
+    assert len({a.topic_id for a in assignments.values()}) == 1
