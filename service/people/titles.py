@@ -111,7 +111,8 @@ def title_fronted(doc: Doc, start: int) -> Title | None:
 
 def person_title(doc: Doc, start: int, end: int) -> Title | None:
     """The title that says most: an office before a mere rank ("U.S. Admiral James Stavridis, NATO's supreme
-    allied commander in Europe," takes the appositive); the title before the name when both are offices."""
+    allied commander in Europe," takes the appositive); the title before the name when both are offices; a
+    description set off before the name ("the Pentagon's policy chief, Jim Miller") only when nothing else."""
     before, after = title_before(doc, start), title_after(doc, end)
     fronted = title_fronted(doc, start) if before is None else None
     for title in (before, after, fronted):

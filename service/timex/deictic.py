@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from service.records import TimeType
+from service.timex.anaphora import FOLLOWING, PREVIOUS, QUARTER_YEAR_AGO, SAME
 from service.timex.explicit import EDGE_MODIFIER
 from service.timex.lexicon import DAY_PARTS, WEEKDAYS
 from service.timex.patterns import COUNT, HEDGE, PART_OF_DAY, UNIT, WEEKDAY, compile_rule, number_value, unit_name
@@ -15,7 +17,7 @@ from service.timex.relative import SHIFTS, shift_days, shift_quarters, shift_yea
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
               "the day before yesterday": -2, "the day after tomorrow": 2}
 _SHIFT_WORDS = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1,
-                "this": 0, "current": 0, "the current": 0}
+                "this": 0, "current": 0, "the current": 0, "full": 0, "latest": -1}
 _SPAN_MODIFIER = {"earlier": "", "later": "", **EDGE_MODIFIER}
 HEDGE_MODIFIER = {
     "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
@@ -59,13 +61,35 @@ def weekday_rule(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading(TimeType.DATE, value, relative=True)
 
 
+def clock_on_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
+    """'9 a.m. Tuesday', 'noon Saturday': the clock time on the day the weekday rule picks."""
+    if m["named"]:
+        clock = "12:00" if m["named"].lower() == "noon" else "24:00"
+    else:
+        hour, minute = int(m["h"]), int(m["min"] or 0)
+        meridiem = m["ampm"].lower().replace(".", "")
+        hour = hour % 12 + (12 if meridiem == "pm" else 0)
+        if hour > 23 or minute > 59:
+            return None
+        clock = f"{hour:02d}:{minute:02d}"
+    day = weekday(ctx.anchor, WEEKDAYS[m["wd"].rstrip(".").lower()],
+                  "future" if ctx.future(m.start(), m.end()) else "past")
+    return Reading(TimeType.TIME, f"{day}T{clock}", relative=True)
+
+
 def this_unit(m: re.Match[str], ctx: Context) -> Reading | None:
     unit = unit_name(m["unit"])
     shift = _SHIFT_WORDS[" ".join(m["rel"].lower().split())]
     edge = (m["edge"] or "").lower()
+    if m["rel"].lower() == "latest":
+        # "the latest fiscal year" is the last one completed, not a year's length
+        return Reading(TimeType.DATE, SHIFTS[unit](ctx.anchor, -1), relative=True) if unit in SHIFTS else None
     if m["the"] and shift != 0 and not edge:
-        # "the past year", "the next decade": a stretch of time counted from now, not a calendar unit
-        return _duration(1, unit, "", vague=False)
+        # "the past year", "the next decade": a stretch of time counted from now, not a calendar unit;
+        # but "the following year" after "1995" is 1996
+        reading = _duration(1, unit, "", vague=False)
+        sequel = {"following": FOLLOWING, "previous": PREVIOUS}.get(m["rel"].lower(), "")
+        return replace(reading, anaphor=sequel + unit) if sequel else reading
     if unit == "weekend":
         value = SHIFTS["week"](ctx.anchor, shift)
         value = value + "-WE" if "X" not in value else "XXXX-WXX-WE"
@@ -83,7 +107,7 @@ def ago(m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading(TimeType.DATE, "PAST_REF" if direction < 0 else "FUTURE_REF", modifier, vague=True,
                        relative=True)
     if unit == "year" and count == 1 and direction < 0 and _reports_quarter(ctx, m.start()):
-        return Reading(TimeType.DATE, _year_ago_quarter(ctx), modifier, relative=True)
+        return Reading(TimeType.DATE, _year_ago_quarter(ctx), modifier, relative=True, anaphor=QUARTER_YEAR_AGO)
     return Reading(TimeType.DATE, SHIFTS[unit](ctx.anchor, direction * int(count)), modifier, relative=True)
 
 
@@ -99,18 +123,36 @@ def _reports_quarter(ctx: Context, start: int) -> bool:
 
 
 def _year_ago_quarter(ctx: Context) -> str:
-    # The quarter reported is the last one completed before publication; a year before it is five back.
+    # Unless the text names the quarter reported (see anaphora), it is the last one completed before
+    # publication; a year before it is five quarters back.
     return shift_quarters(ctx.anchor, -5)
 
 
 def year_earlier(m: re.Match[str], ctx: Context) -> Reading | None:
-    if (m["what"] or "").lower() == "quarter" or _reports_quarter(ctx, m.start()):
-        return Reading(TimeType.DATE, _year_ago_quarter(ctx), relative=True)
-    return Reading(TimeType.DATE, shift_years(ctx.anchor, -1), relative=True)
+    what = (m["what"] or "").lower()
+    if what == "quarter" or _reports_quarter(ctx, m.start()):
+        return Reading(TimeType.DATE, _year_ago_quarter(ctx), relative=True, anaphor=QUARTER_YEAR_AGO)
+    # "the year-earlier period" is a quarter when the text reports one, else the year before
+    anaphor = QUARTER_YEAR_AGO if what == "period" else ""
+    return Reading(TimeType.DATE, shift_years(ctx.anchor, -1), relative=True, anaphor=anaphor)
 
 
 _UNIT_LETTER = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "weekend": "WE",
                 "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
+
+
+def year_end(m: re.Match[str], ctx: Context) -> Reading | None:
+    """'by year-end' is the end of the year in progress; 'since year-end' the end of the last one."""
+    lead = m["lead"].lower()
+    year = shift_years(ctx.anchor, -1 if lead == "since" else 0)
+    if lead in ("around", "near"):  # a hedge belongs to the expression
+        return Reading(TimeType.DATE, f"{year}-12-31", "APPROX", relative=True)
+    return Reading(TimeType.DATE, f"{year}-12-31", relative=True, start_offset=len(lead) + 1)
+
+
+def same_unit(m: re.Match[str], ctx: Context) -> Reading | None:
+    """'that year', 'that same day': the year or day last named; untagged when none was."""
+    return Reading(TimeType.DATE, "", relative=True, anaphor=SAME + m["unit"].lower())
 
 
 def _amount(count: float) -> str:
@@ -239,7 +281,7 @@ def per_unit(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading(TimeType.SET, f"{prefix}1{letter.lstrip('T')}", start_offset=0)
 
 
-_REL = r"(?P<rel>(?i:last|next|this|past|coming|previous|following|current|the current))"
+_REL = r"(?P<rel>(?i:last|next|this|past|coming|previous|following|current|the current|latest))"
 _EDGE_OPT = rf"(?:(?P<edge>(?i:earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of)"
 _EDGE_OPT += r")[-\s]\s*)?"
 _UNIT_SINGLE = r"(?P<unit>week|weekend|month|year|decade|century|quarter)"
@@ -254,7 +296,18 @@ RULES: tuple[Rule, ...] = (
     Rule("part_of_day", compile_rule(rf"(?i:(?P<rel>this|last)\s+{PART_OF_DAY})"), part_of_this_day),
     Rule("weekday", compile_rule(
         rf"(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?{WEEKDAY}(?:\s+(?i:{PART_OF_DAY}))?"), weekday_rule),
-    Rule("this_unit", compile_rule(rf"{_EDGE_OPT}(?P<the>(?i:the)\s+)?{_REL}\s+(?i:{_UNIT_SINGLE})"), this_unit),
+    Rule("clock_on_weekday", compile_rule(
+        rf"(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.|p\.m\.|am\b|pm\b))"
+        rf"|(?P<named>(?i:noon|midnight)))(?:\s+(?:[ECMP][SD]T|GMT))?,?\s+(?:(?i:on)\s+)?{WEEKDAY}"),
+        clock_on_weekday),
+    Rule("this_unit", compile_rule(
+        rf"{_EDGE_OPT}(?P<the>(?i:the)\s+)?{_REL}\s+(?:(?i:fiscal)\s+)?(?i:{_UNIT_SINGLE})"), this_unit),
+    # "the full year" of an earnings report is the year in progress
+    Rule("full_year", compile_rule(r"(?P<the>(?i:the)\s+)(?P<rel>(?i:full))\s+(?P<edge>)(?P<unit>(?i:year))"),
+         this_unit),
+    Rule("year_end", compile_rule(
+        r"(?i:(?P<lead>by|since|at|until|before|after|around|near)\s+(?:the\s+)?year[-\s]end)"), year_end),
+    Rule("same_unit", compile_rule(r"(?i:that\s+(?:same\s+|very\s+)?(?P<unit>day|month|year))"), same_unit),
     Rule("ago", compile_rule(
         rf"(?i:(?:{HEDGE}\s+)?{COUNT}\s+{UNIT}\s+{_DIRECTION})(?!\s+(?:the|a|an|his|her|its|their|this|that)\b)"),
         ago),

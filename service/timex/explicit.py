@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from service.records import TimeType
+from service.timex.anaphora import QUARTER, QUARTER_OF_YEAR
 from service.timex.lexicon import MONTHS, ORDINALS, SEASONS
 from service.timex.patterns import BARE_MONTH, DAY, EDGE, MONTH, WEEKDAY, YEAR4, compile_rule
 from service.timex.reading import Context, Reading, Rule
@@ -132,7 +133,18 @@ def half(m: re.Match[str], ctx: Context) -> Reading | None:
 def this_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
     rel = (m["rel"] or "").lower()
     shift = {"next": 1, "this": 0, "current": 0, "coming": 1}.get(rel, -1)
-    return Reading(TimeType.DATE, shift_quarters(ctx.anchor, shift), relative=True)
+    # "the quarter" of an earnings report is the one it has named ("the fiscal first quarter"); without
+    # such a mention it is the last quarter completed before publication.
+    anaphor = QUARTER if rel in ("", "latest") else ""
+    return Reading(TimeType.DATE, shift_quarters(ctx.anchor, shift), relative=True, anaphor=anaphor)
+
+
+def reported_period(m: re.Match[str], ctx: Context) -> Reading | None:
+    """'the latest period', 'the 1988 period': the reporting period named before, usually a quarter. With
+    no quarter named, "the 1988 period" is the year and "the latest period" is too vague to tag."""
+    if m["year"]:
+        return Reading(TimeType.DATE, m["year"], anaphor=QUARTER_OF_YEAR)
+    return Reading(TimeType.DATE, "", relative=True, anaphor=QUARTER)
 
 
 def season(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -194,6 +206,8 @@ RULES: tuple[Rule, ...] = (
     Rule("this_quarter", compile_rule(
         r"(?i:the\s+(?P<rel>latest|last|previous|past|current|this|next|coming|same)?\s*quarter)"
         r"(?!\s+(?:of|century))"), this_quarter),
+    Rule("reported_period", compile_rule(rf"(?i:the\s+(?:latest|most\s+recent|{YEAR4})\s+period)"),
+         reported_period),
     Rule("season", compile_rule(
         rf"(?i:{_EDGE_OPT}(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<season>spring|summer|fall|autumn|winter))"
         rf"(?:\s+(?:of\s+)?{YEAR4})?(?!\s+(?:of|in)\s)"), season),

@@ -17,6 +17,9 @@ class Reading:
     vague: bool = False
     relative: bool = False
     start_offset: int = 0  # trims a leading word the pattern needed but the extent excludes ("on")
+    # Read from an earlier expression of the text rather than the anchor ("the quarter", "the following
+    # year"); `value` is what stands when nothing earlier fits, and an empty value drops the reading then.
+    anaphor: str = ""
 
 
 @dataclass(frozen=True, slots=True)

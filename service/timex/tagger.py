@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from service.records import Granularity, PartialDate, Span, TimeExpression, TimeType
-from service.timex import deictic, explicit, holidays
+from service.timex import anaphora, deictic, explicit, holidays
 from service.timex.calendar import interval, narrow
 from service.timex.reading import Context, Reading, Rule
 from service.timex.tense import is_future
@@ -40,7 +40,7 @@ def tag_times(text: str, anchor: PartialDate | None, regions: Sequence[Span] | N
         if not any(span.overlaps(taken) for taken, _ in chosen):
             chosen.append((span, reading))
     chosen.sort(key=lambda c: c[0].start)
-    return [_expression(text, span, reading, anchor) for span, reading in chosen]
+    return [_expression(text, span, reading, anchor) for span, reading in anaphora.resolve(chosen, anchor)]
 
 
 def _expression(text: str, span: Span, reading: Reading, anchor: PartialDate | None) -> TimeExpression:

@@ -11,7 +11,9 @@ import re
 _BOUNDARY = re.compile(r"[.!?;,\"“”`\n()]|''")
 _FUTURE_CUE = re.compile(
     r"\b(?:will|'ll|shall|going to|plans? to|planned|planning|schedul\w*|expected|due to|set to|is to|are to|"
-    r"would|upcoming|intends?|aims? to|hopes? to|next|coming|forthcoming|tomorrow)\b",
+    r"would|upcoming|intends?|aims? to|hopes? to|next|coming|forthcoming|tomorrow|"
+    # a deadline or a postponement points ahead: "postponed until Tuesday", "as soon as Tuesday"
+    r"postpon\w*|deferred|as soon as|as early as|no later than)\b",
     re.IGNORECASE,
 )
 _WORDS_BEFORE = 8  # a cue further back usually governs another clause

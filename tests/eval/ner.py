@@ -73,12 +73,15 @@ def _is_name_token(text: str, position: int, common_words: set[str]) -> bool:
 
 
 def lower_case_words(paths: Iterable[Path]) -> set[str]:
+    """Words written in lower case in running text (URL lines, with their lower-case name slugs, excluded)."""
     words: set[str] = set()
     for path in paths:
+        sentences: dict[str, list[str]] = {}
         for token in ET.parse(path).getroot().iter("token"):
-            text = token.text or ""
-            if text[:1].islower():
-                words.add(text)
+            sentences.setdefault(token.get("sentence", "0"), []).append(token.text or "")
+        for tokens in sentences.values():
+            if not any(t.startswith(("http", "www")) for t in tokens):
+                words.update(t for t in tokens if t[:1].islower())
     return words
 
 
