@@ -84,12 +84,13 @@ def main(argv: list[str] | None = None) -> int:
             {"file": str(source), "sha256": file_sha256(args.data_dir / source), "pairs": int(len(p.labels))}
             for source, (p, _) in zip(sources, parts)
         ],
-        "sts_labels": {"paraphrase_min": STS_PARAPHRASE_MIN, "unrelated_max": STS_UNRELATED_MAX},
         "embedding_model": embedder.name,
         "library_versions": {
             name: _version(name) for name in ("numpy", "scikit-learn", "sentence-transformers", "torch")
         },
     }
+    if args.with_sts:
+        artifact["sts_labels"] = {"paraphrase_min": STS_PARAPHRASE_MIN, "unrelated_max": STS_UNRELATED_MAX}
     args.output.write_text(json.dumps(_stable(artifact), indent=2, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {args.output}: threshold {scorer.threshold:.4f} on {len(labels)} pairs")
     return 0

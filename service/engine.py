@@ -11,7 +11,7 @@ from typing import Sequence
 
 import numpy as np
 
-from service.align.scorer import PairScorer
+from service.align import PairScorer
 from service.articles import build_article, content_hash
 from service.compare import Analysed, compare_articles
 from service.embed import Embedder

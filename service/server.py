@@ -43,7 +43,7 @@ def default_engine(settings: Settings) -> Engine:
     """The production engine: the real model (verified), the SQLite store, the committed pair scorer."""
     from pathlib import Path
 
-    from service.align.scorer import load_scorer
+    from service.align import load_scorer
     from service.embed import CachedEmbedder, SentenceTransformerEmbedder
     from service.store import open_store
 

@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-from service.align.scorer import load_scorer
+from service.align import load_scorer
 from service.engine import Engine
 from service.server import CrosscheckServer, create_server
 from service.settings import Settings

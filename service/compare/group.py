@@ -9,8 +9,7 @@ from typing import Sequence
 
 import numpy as np
 
-from service.align.aligner import align_claims
-from service.align.scorer import PairScorer
+from service.align import PairScorer, align_claims
 from service.compare.claims import AlignedClaims, compare_aligned
 from service.compare.evidence import evidence, ordered
 from service.compare.quotes import quote_findings
