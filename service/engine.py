@@ -11,9 +11,10 @@ from typing import Sequence
 
 import numpy as np
 
-from service.align import PairScorer
+from service.align import IVFIndex, PairScorer
 from service.articles import build_article, content_hash
-from service.compare import Analysed, compare_articles
+from service.compare import Analysed, compare_articles, ordered
+from service.compare.topics import cross_story_findings
 from service.embed import Embedder
 from service.errors import CrosscheckError, InvalidInput, NotFound
 from service.extract import extract
@@ -55,6 +56,9 @@ class Engine:
         # Story assignment depends on what was stored before: ingests are serialised around assign + save.
         self._ingest_lock = threading.Lock()
         self._restore_stories()
+        # Every stored claim, for candidates across the stories of a topic (see service.compare.topics).
+        self._claims = IVFIndex(embedder.dimensions)
+        self._restore_claim_index()
 
     # ------------------------------------------------------------------------------------------ stages
 
@@ -84,6 +88,17 @@ class Engine:
             published=article.published.complete if article.published else None,
             embedding=vector,
         )
+
+    def _restore_claim_index(self) -> None:
+        batch_ids, batch_rows = [], []
+        for claim_id, vector in self.store.claim_vectors():
+            batch_ids.append(claim_id)
+            batch_rows.append(vector)
+            if len(batch_ids) == 10_000:
+                self._claims.add(batch_ids, np.stack(batch_rows))
+                batch_ids, batch_rows = [], []
+        if batch_ids:
+            self._claims.add(batch_ids, np.stack(batch_rows))
 
     def _restore_stories(self) -> None:
         history = []
@@ -119,6 +134,8 @@ class Engine:
             assignment = self._clusterer.assign(document)
             link = StoryLink(extraction.article.id, assignment.story_id, assignment.topic_id, assignment.similarity)
             created = self.store.save_article(extraction, embeddings, link)
+            if created and len(extraction.claims):
+                self._claims.add([c.id for c in extraction.claims], embeddings)
             if not created:  # a concurrent call stored the same content first
                 self._restore_stories_after_race()
         log.info(
@@ -178,6 +195,8 @@ class Engine:
             for s in summaries
         ]
         findings = compare_articles(analysed, self.scorer, by_story=True, agreements=agreements)
+        topics = {s.article.id: s.topic_id for s in summaries}
+        findings = ordered(findings + cross_story_findings(analysed, topics, self._claims, self.scorer))
         self.store.save_findings(findings)
         return summaries, findings
 

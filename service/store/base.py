@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Protocol, Sequence
+from typing import Iterator, Protocol, Sequence
 
 import numpy as np
 
@@ -60,6 +60,10 @@ class Store(Protocol):
 
     def claim_embeddings(self, article_id: str) -> np.ndarray:
         """Rows in claim order, L2-normalised."""
+        ...
+
+    def claim_vectors(self) -> Iterator[tuple[str, np.ndarray]]:
+        """(claim id, embedding) of every stored claim, in arrival order: what the claim index is rebuilt from."""
         ...
 
     def list_articles(self, limit: int, after: str = "") -> tuple[list[ArticleSummary], str]:

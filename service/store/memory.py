@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import numpy as np
 
@@ -57,6 +57,10 @@ class MemoryStore:
     def claim_embeddings(self, article_id: str) -> np.ndarray:
         self.get_extraction(article_id)
         return self._embeddings[article_id]
+
+    def claim_vectors(self) -> Iterator[tuple[str, np.ndarray]]:
+        for article_id, extraction in list(self._extractions.items()):
+            yield from zip((c.id for c in extraction.claims), self._embeddings[article_id])
 
     @staticmethod
     def _order_key(summary: ArticleSummary) -> str:

@@ -11,7 +11,7 @@ import json
 import sqlite3
 import threading
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import numpy as np
 
@@ -200,6 +200,14 @@ class SqliteStore:
         if not rows:
             return np.zeros((0, 0), dtype=np.float32)
         return np.stack([_vector(r[0]) for r in rows])
+
+    def claim_vectors(self) -> Iterator[tuple[str, np.ndarray]]:
+        rows = self._query(
+            "SELECT c.id, c.embedding FROM claims c JOIN articles a ON a.id = c.article_id "
+            "ORDER BY a.stored_seq, c.ordinal"
+        )
+        for claim_id, blob in rows:
+            yield claim_id, _vector(blob)
 
     def _summary_rows(self, where: str, params: Sequence) -> list[ArticleSummary]:
         rows = self._query(

@@ -104,6 +104,13 @@ class StoreContract:
             store.save_article(make_extraction(name, None), vectors(2), StoryLink(f"id-{name}", f"s-{name}", "t", 0.5))
         assert [link.article_id for link in store.story_links()] == ["id-z", "id-a", "id-m"]
 
+    def test_claim_vectors_in_arrival_order(self, store):
+        store.save_article(make_extraction("z", None), vectors(2, seed=1), None)
+        store.save_article(make_extraction("a", None), vectors(2, seed=2), None)
+        found = list(store.claim_vectors())
+        assert [claim_id for claim_id, _ in found] == ["id-z:0", "id-z:1", "id-a:0", "id-a:1"]
+        assert np.allclose(np.stack([v for _, v in found]), np.concatenate([vectors(2, seed=1), vectors(2, seed=2)]))
+
     def test_embedding_cache(self, store):
         store.remember("m", {"k1": vectors(1)[0]})
         store.remember("m", {"k1": vectors(1, seed=5)[0]})  # first write wins: same text, same vector
