@@ -59,7 +59,9 @@ def format_findings(findings: Sequence[pb.Finding], articles: Iterable[pb.Articl
         )
         for evidence in finding.evidence:
             where = f"[{evidence.span.start}:{evidence.span.end}]"
-            lines.append(f"       {evidence.source} {where}  value: {evidence.value}")
+            # A whole-claim value repeats the sentence: show the compared value only when it says something more.
+            shown = "" if " ".join(evidence.value.split()) in evidence.sentence else f"  value: {evidence.value}"
+            lines.append(f"       {evidence.source} {where}{shown}")
             lines.append(_wrap(f"\u201c{evidence.sentence}\u201d", "         "))
         if finding.diff:
             lines.append(_wrap("diff: " + format_diff(finding.diff), "       "))
