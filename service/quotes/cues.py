@@ -7,6 +7,9 @@ words, so that a name broken across a paragraph break still matches and offsets 
     "…," said retired Col. Gen. Victor Yesin, former chief of staff of …                  cue, subject
     Stavridis noted … but said: "…"                                                       subject, cue, quote
     According to Lavrov, "…"
+
+The cue is any form of a broad list of reporting verbs (`reporting_verbs`); after a possessive ("Trump's
+comments") a form that doubles as a noun is not taken for one.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from service.quotes.reporting_verbs import reporting_verb_forms
 from service.records import Span
 
 _CUE_PHRASES = (
@@ -30,16 +34,23 @@ _CUE_PHRASES = (
     "laughed", "chimed in", "recounted", "described", "charged", "explaining", "adding", "saying", "noting",
     "writing", "telling", "asking", "arguing", "warning",
 )
-CUE = r"(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in _CUE_PHRASES) + r")"
+_ALL_CUES = sorted(set(_CUE_PHRASES) | set(reporting_verb_forms()), key=lambda c: (-len(c), c))
+CUE = r"(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in _ALL_CUES) + r")"
 _AUX = (
     r"(?:(?:has|have|had|also|later|then|again|once|previously|recently|earlier|would|will|further|simply|"
     r"often|repeatedly|famously|once\s+again|[a-z]+ly)\s+){0,2}"
 )
-_WORD = r"[\w.\-'’&]+"
+# words of a subject, with "Fight for $15" and party labels such as "(D)" or "(R-Ky.)"
+_WORD = r"(?:[\w.\-'’&$]+|\([A-Z][\w.\- ]{0,8}\))"
 _CAP = r"(?:[A-Z][\w.\-'’&]*+|al-[A-Z][\w\-]*+)"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Yy]ou)"
 _CAP_RUN = rf"{_CAP}(?:\s+(?:of\s+|de\s+|van\s+|von\s+|la\s+|bin\s+)?{_CAP}){{0,6}}"
 _DESCRIPTION = rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)\s+(?:{_WORD}\s+){{0,5}}?{_WORD}"
+# "…," said one well-connected Democrat familiar with …: an unnamed source after an inverted cue
+_INVERTED_DESCRIPTION = (
+    rf"(?:the|a|an|one|another|two|three|several|some|many)\s+(?:{_WORD}\s+){{0,6}}?{_WORD}"
+)
+_INVERTED_SUBJECT = rf"{_PRONOUN}|(?:{_WORD}\s+){{0,8}}?{_CAP}|{_INVERTED_DESCRIPTION}"
 _APPOSITIVE = r"[^,;\"“”‘’()]{1,140}?"
 _LEAD = r"^[\s,;:—–\-]*"
 # after an inverted "said X", what may follow the subject: punctuation, end, or the start of an adjunct
@@ -49,16 +60,22 @@ _SUBJECT_END = (
     r"Sunday)\b)"
 )
 
+# a clause going on with a conjunction ("…," but said …) has the sentence's subject, not these words
+_NOT_SUBJECT = r"(?!(?:but|and|or|then|which|so|yet|also|as|while|before|after|who|that)\b)"
+# an appositive after the quote may list with commas ("assistant secretary for population, refugees, and
+# migration, said"): it ends at the comma that the cue follows
+_LONG_APPOSITIVE = r"[^;\"“”‘’()]{1,160}?"
 _SUBJECT_THEN_CUE = re.compile(
-    rf"{_LEAD}(?P<subj>{_WORD}(?:\s+{_WORD}){{0,10}}?)(?:,\s+(?P<appos>{_APPOSITIVE}),)?\s+{_AUX}(?P<cue>{CUE})\b"
+    rf"{_LEAD}{_NOT_SUBJECT}(?P<subj>{_WORD}(?:\s+{_WORD}){{0,10}}?)(?:,\s+(?P<appos>{_LONG_APPOSITIVE}),)?\s+{_AUX}"
+    rf"(?P<cue>{CUE})\b"
 )
 _CUE_THEN_SUBJECT = re.compile(
-    rf"{_LEAD}{_AUX}(?P<cue>{CUE})\s+(?P<subj>{_PRONOUN}|(?:{_WORD}\s+){{0,8}}?{_CAP}){_SUBJECT_END}"
+    rf"{_LEAD}{_AUX}(?P<cue>{CUE})\s+(?P<subj>{_INVERTED_SUBJECT}){_SUBJECT_END}"
     rf"(?:,\s+(?P<appos>[^;\"“”‘()]{{1,160}}?)(?=[.;]\s|[.;]?$|,\s+(?:on|in|at|who|during)\b))?"
 )
 # "…" that Sanders can catch Clinton, said Steve Elmendorf: the inverted attribution closes the sentence
 _TRAILING_INVERTED = re.compile(
-    rf",\s+{_AUX}(?P<cue>{CUE})\s+(?P<subj>{_PRONOUN}|(?:{_WORD}\s+){{0,8}}?{_CAP}){_SUBJECT_END}"
+    rf",\s+{_AUX}(?P<cue>{CUE})\s+(?P<subj>{_INVERTED_SUBJECT}){_SUBJECT_END}"
     rf"(?:,\s+(?P<appos>[^;\"“”‘()]{{1,160}}?)(?=[.;]\s|[.;]?$))?[^,\"“”]*$"
 )
 _SUBJECT_BEFORE = re.compile(
@@ -146,7 +163,8 @@ def trailing_attribution(text: str, start: int, end: int) -> Attribution | None:
 def attribution_before(text: str, start: int, end: int) -> Attribution | None:
     """The attribution nearest the end of [start, end), the words before a quote in its sentence."""
     context = text[start:end]
-    matches = list(_SUBJECT_BEFORE.finditer(context))
+    # "Trump's comments", "Pyongyang's claims": after a possessive the "cue" is a noun, not a verb
+    matches = [m for m in _SUBJECT_BEFORE.finditer(context) if not m.group("subj").endswith(("'s", "’s"))]
     according = list(_ACCORDING_TO.finditer(context))
     if according and (not matches or according[-1].start() > matches[-1].start()):
         match = according[-1]
@@ -164,4 +182,5 @@ def has_cue(text: str, start: int, end: int) -> bool:
 
 def subjects_in(text: str, start: int, end: int) -> list[Attribution]:
     """Every "X said" in [start, end): the people reported as speaking, quotes or not."""
-    return [_build(text, m, start, end) for m in _SUBJECT_BEFORE.finditer(text[start:end])]
+    matches = _SUBJECT_BEFORE.finditer(text[start:end])
+    return [_build(text, m, start, end) for m in matches if not m.group("subj").endswith(("'s", "’s"))]

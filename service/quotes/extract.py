@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from service.errors import ModelError
 from service.quotes.cues import (
@@ -16,20 +16,37 @@ from service.quotes.cues import (
     trailing_attribution,
 )
 from service.quotes.marks import Stretch, find_stretches
-from service.quotes.people import Mention, mentions_from, ner_person_spans
+from service.quotes.gender import pronoun_genders
+from service.quotes.people import Mention, fullest_name, mentions_from, ner_person_spans
 from service.quotes.sentences import sentence_spans
-from service.quotes.speakers import Speaker, SpeakerContext, is_media, resolve
+from service.quotes.speakers import Speaker, SpeakerContext, is_media, resolve, sentence_subject
 from service.records import Quote, QuoteKind, Span
 
 # the words between two parts of one quote ("…," he said, "…") are a short attribution; longer, and the
 # second stretch is more likely a separate quote
 MAX_SPLIT_ATTRIBUTION_WORDS = 30
+# "…." Trump said. / "…." Press secretary Josh Earnest said.: a name with its title, rarely longer
+MAX_SUBJECT_WORDS_AFTER_STOP = 5
 # a quote this short with no attribution in its sentence is a term held at arm's length, not speech
 MAX_SCARE_WORDS = 4
 _SCARE_LEAD = re.compile(r"(?:so-called|dubbed|called|termed|titled|named|entitled|known\s+as|the\s+word|the\s+term|"
                          r"labell?ed|branded|nicknamed|slogan|hashtag)\s*$", re.IGNORECASE)
+# A short quote that stops mid-sentence, with no punctuation of its own before the closing mark, is a
+# fragment woven into the writer's sentence (called it "rotten", a "work in progress" for the party):
+# on PolNeAR train such quotes of up to 8 words are reported speech in only about a quarter of cases,
+# while quotes that close with their own . ? ! or , are speech in over 80%.
+MAX_FRAGMENT_WORDS = 8
+_SENTENCE_ENDINGS = frozenset(".?!…")
+_SPEECH_ENDINGS = _SENTENCE_ENDINGS | frozenset(",;:—–-")
+# a quote all in title case that does not close a sentence names a programme, a book, a slogan
+_TITLE_FUNCTION_WORDS = frozenset("of the a an and in on to for at by with from & is or not".split())
+_WORD_RE = re.compile(r"[\w&’'\-]+")
 _CAP_RUN = re.compile(r"[A-Z][\w.\-'’&]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w.\-'’&]*){1,3}")
+_PRONOUN = re.compile(r"^(?:he|she|they|i|we|you|it)$", re.IGNORECASE)
 _PARAGRAPH_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
+_PARTICIPLE_CUE = re.compile(r",\s+(?:adding|noting|saying|explaining|arguing|insisting|continuing|referring)\b")
+_SPLIT_MIDDLE_ENDINGS = frozenset(",:;.—–-")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 _SPLIT_PUNCTUATION = ",—–-…:"
 
 
@@ -88,14 +105,70 @@ class _Article:
         return start, stretch.span.start
 
 
-def _attribution_after(article: _Article, index: int) -> Attribution | None:
+def _attribution_after(article: _Article, index: int, opens_sentence: bool) -> Attribution | None:
     stretch = article.stretches[index]
     start, end = article.after_context(index)
     lead = article.text[start:end].lstrip()
     if not (_ends_split(article.text, stretch) or lead[:1] in (",", "—", "–")):
         # "…" followed by more of the sentence: a partial quote, attributed at the sentence's end if at all
         return trailing_attribution(article.text, start, end)
-    return attribution_after(article.text, start, end)
+    found = attribution_after(article.text, start, end)
+    inner = stretch.inner(article.text).of(article.text).rstrip()
+    if found is not None and inner.endswith(".") and not opens_sentence:
+        return None  # said the plan was "dead on arrival." She added: … — the attribution came before
+    if found is not None and inner.endswith(".") and found.subject.start < found.cue.start:
+        # after a quote closed by a full stop the next sentence is the writer's, not an attribution, unless it
+        # is one as short as "Trump said." ("…." The Buckeye State is one of 45 states …)
+        if len(article.text[found.subject.start : found.cue.start].split()) > MAX_SUBJECT_WORDS_AFTER_STOP:
+            return None
+    return found
+
+
+def _continues_sentence(text: str, first: Stretch, middle: str) -> bool:
+    """Whether the words between two stretches belong to the first one's sentence ("…," he said, "…" or
+    "…," he said. "…"); a sentence of the writer's in between ("…." She added: "…") starts a new quote."""
+    if _SENTENCE_BREAK.search(middle) or middle.rstrip()[-1:] not in _SPLIT_MIDDLE_ENDINGS:
+        # '"…," Cruz said after a brief "I'm sorry"': a second stretch not set off by punctuation is a
+        # fragment inside the attribution's sentence, not the quote's continuation
+        return False
+    if _PARTICIPLE_CUE.search(middle):
+        return False  # "…," she said, adding, "…": the participle introduces a quote of its own
+    closes_sentence = first.inner(text).of(text).rstrip().endswith(".")
+    return not (closes_sentence and middle.lstrip()[:1].isupper())
+
+
+def _participle_subject(
+    article: _Article, context: SpeakerContext, index: int, attribution: Attribution
+) -> Attribution:
+    """ "Clinton released a statement saying, "…"": a participle's subject is the clause's, which leads the
+    sentence, not the words just before the participle."""
+    stretch = article.stretches[index]
+    sentence = article.sentence_at(stretch.paragraph, stretch.span.start)
+    inside = [s.span for s in article.stretches]
+    subject = sentence_subject(context, sentence.start, attribution.cue.start, inside)
+    if subject is None or subject.start >= attribution.subject.start:
+        return attribution
+    return replace(attribution, subject=subject, title="", title_span=None)
+
+
+def _introduced_by_previous_paragraph(article: _Article, context: SpeakerContext, index: int) -> Attribution | None:
+    """The attribution of a quote that opens its paragraph after one ending in a colon ("Trump issued the
+    following statement:")."""
+    stretch = article.stretches[index]
+    p = stretch.paragraph
+    if p == 0 or article.text[article.paragraphs[p].start : stretch.span.start].strip():
+        return None
+    previous = article.paragraphs[p - 1]
+    if not article.text[previous.start : previous.end].rstrip().endswith(":"):
+        return None
+    last_sentence = article.sentences[p - 1][-1] if article.sentences[p - 1] else previous
+    found = attribution_before(article.text, last_sentence.start, last_sentence.end)
+    if found is None:
+        # "Cruz called them on it:" — no cue from the list, but the sentence's subject introduces the quote
+        subject = sentence_subject(context, last_sentence.start, last_sentence.end, [s.span for s in article.stretches])
+        if subject is not None:
+            found = Attribution(subject, Span(subject.end, subject.end), "")
+    return found
 
 
 def _group(article: _Article) -> list[list[int]]:
@@ -111,8 +184,9 @@ def _group(article: _Article) -> list[list[int]]:
             if stretch.paragraph == prev.paragraph and prev.closed and _ends_split(text, prev):
                 middle = text[prev.span.end : stretch.span.start]
                 short = len(middle.split()) <= MAX_SPLIT_ATTRIBUTION_WORDS
-                if short and attribution_after(text, prev.span.end, stretch.span.start) is not None:
-                    if _attribution_after(article, i) is None:
+                attributed = attribution_after(text, prev.span.end, stretch.span.start) is not None
+                if short and _continues_sentence(text, prev, middle) and attributed:
+                    if _attribution_after(article, i, True) is None:
                         groups[-1].append(i)
                         continue
         groups.append([i])
@@ -131,24 +205,87 @@ def _person_context(text: str, article: _Article, person_spans: Sequence[Span]) 
     for p in article.paragraphs:
         for attribution in subjects_in(text, p.start, p.end):
             found = mentions_from(text, [attribution.subject])
-            reported.extend(m for m in found if outside(m) and not is_media(m.name))
+            reported.extend(m for m in found if outside(m) and not is_media(m.name) and not _PRONOUN.match(m.name))
     known = sorted({m.name for m in persons} | {m.name for m in mentions_from(text, runs)} | {m.name for m in reported})
-    return SpeakerContext(text, known, persons, sorted(reported, key=lambda m: m.span.start))
+    fullest = {m.name: fullest_name(m.name, known) for m in [*persons, *reported]}
+    by_person = pronoun_genders(text, sorted(set(persons) | set(reported), key=lambda m: m.span.start), fullest)
+    genders = {name: by_person[full] for name, full in fullest.items() if full in by_person}
+    return SpeakerContext(text, known, persons, sorted(reported, key=lambda m: m.span.start), genders)
+
+
+def _is_title(words: list[str]) -> bool:
+    return bool(words) and all(w[:1].isupper() or w.lower() in _TITLE_FUNCTION_WORDS for w in words)
 
 
 def _kind(article: _Article, group: list[int], attributed: bool) -> QuoteKind:
     text = article.text
     first = article.stretches[group[0]]
-    words = sum(len(article.stretches[i].inner(text).of(text).split()) for i in group)
+    inner = " ".join(_inner_text(text, article.stretches[i].inner(text)) for i in group)
+    words = _WORD_RE.findall(inner)
     before_start, before_end = article.before_context(group[0])
     if _SCARE_LEAD.search(text[max(before_start, before_end - 40) : before_end]):
         return QuoteKind.SCARE
-    if attributed:
+    ending = inner.rstrip()[-1:]
+    if not attributed and len(words) <= MAX_FRAGMENT_WORDS and ending not in _SPEECH_ENDINGS:
+        return QuoteKind.SCARE
+    if len(words) <= MAX_FRAGMENT_WORDS and ending not in _SENTENCE_ENDINGS and _is_title(words):
+        return QuoteKind.SCARE
+    if attributed or ending in _SENTENCE_ENDINGS:
         return QuoteKind.SPEECH
     sentence = article.sentence_at(first.paragraph, first.span.start)
-    if words <= MAX_SCARE_WORDS and not has_cue(text, sentence.start, sentence.end):
+    if len(words) <= MAX_SCARE_WORDS and not has_cue(text, sentence.start, sentence.end):
         return QuoteKind.SCARE
     return QuoteKind.SPEECH
+
+
+@dataclass(slots=True)
+class _Recent:
+    """The speaker of the last attributed quote, where it ended; pronouns and unattributed follow-up
+    quotes continue it."""
+
+    speaker: Speaker | None = None
+    paragraph: int = -10
+    sentence: Span | None = None
+
+    def continuing(self, paragraph: int) -> Speaker | None:
+        return self.speaker if paragraph - self.paragraph <= 1 else None
+
+
+def _attribute(
+    article: _Article, context: SpeakerContext, group: list[int], recent: _Recent
+) -> tuple[Attribution | None, Speaker | None, bool]:
+    """The attribution and speaker of a quote, and whether its words are explicitly someone's (an attribution,
+    or a continuation of the last speaker) rather than only guessed from the sentence's subject."""
+    text = article.text
+    first = article.stretches[group[0]]
+    before_start, before_end = article.before_context(group[0])
+    whole_sentence = not text[before_start:before_end].strip()
+    attribution = _attribution_after(article, group[-1], whole_sentence)
+    for i in group[:-1]:
+        attribution = attribution or attribution_after(
+            text, article.stretches[i].span.end, article.stretches[i + 1].span.start
+        )
+    if attribution is None:
+        attribution = attribution_before(text, before_start, before_end)
+        if attribution is not None and attribution.cue_text.endswith("ing"):
+            attribution = _participle_subject(article, context, group[0], attribution)
+    if attribution is not None:
+        return attribution, resolve(context, attribution, recent.continuing(first.paragraph)), True
+    sentence = article.sentence_at(first.paragraph, first.span.start)
+    if recent.speaker is not None and recent.sentence == sentence:
+        # a second quote in a sentence whose first one is attributed ("…," said X, and "…")
+        return None, recent.speaker, True
+    if whole_sentence:
+        introduced = _introduced_by_previous_paragraph(article, context, group[0])
+        if introduced is not None:
+            return introduced, resolve(context, introduced, None), True
+        continued = recent.continuing(first.paragraph)
+        return None, continued, continued is not None
+    inside = [s.span for s in article.stretches]
+    subject = sentence_subject(context, sentence.start, first.span.start, inside)
+    if subject is None:
+        return None, None, False
+    return None, resolve(context, Attribution(subject, Span(subject.end, subject.end), ""), None), False
 
 
 def extract_quotes(text: str, paragraphs: Sequence[Span], *, person_spans: Sequence[Span] | None = None) -> list[Quote]:
@@ -165,24 +302,11 @@ def extract_quotes(text: str, paragraphs: Sequence[Span], *, person_spans: Seque
             person_spans = []
     context = _person_context(text, article, person_spans)
     quotes: list[Quote] = []
-    previous: Speaker | None = None
-    previous_paragraph = -10
+    recent = _Recent()
     for group in _group(article):
         first, last = article.stretches[group[0]], article.stretches[group[-1]]
-        attribution = _attribution_after(article, group[-1])
-        for i in group[:-1]:
-            attribution = attribution or attribution_after(text, article.stretches[i].span.end, article.stretches[i + 1].span.start)
-        if attribution is None:
-            attribution = attribution_before(text, *article.before_context(group[0]))
-        speaker: Speaker | None = None
-        if attribution is not None:
-            speaker = resolve(context, attribution, previous if first.paragraph - previous_paragraph <= 1 else None)
-        else:
-            before_start, before_end = article.before_context(group[0])
-            whole_sentence = not text[before_start:before_end].strip()
-            if whole_sentence and previous is not None and first.paragraph - previous_paragraph <= 1:
-                speaker = previous
-        kind = _kind(article, group, speaker is not None)
+        attribution, speaker, attributed = _attribute(article, context, group, recent)
+        kind = _kind(article, group, attributed)
         parts = tuple(article.stretches[i].inner(text) for i in group)
         quote = Quote(
             span=Span(first.span.start, last.span.end),
@@ -193,10 +317,11 @@ def extract_quotes(text: str, paragraphs: Sequence[Span], *, person_spans: Seque
             speaker_span=speaker.span if speaker else None,
             speaker_title=speaker.title if speaker else "",
             cue=attribution.cue_text if attribution else "",
-            cue_span=attribution.cue if attribution else None,
+            cue_span=attribution.cue if attribution and attribution.cue_text else None,
             intermediary=speaker.intermediary if speaker else "",
         )
         quotes.append(quote)
-        if kind is QuoteKind.SPEECH and speaker is not None and speaker.name:
-            previous, previous_paragraph = speaker, last.paragraph
+        if kind is QuoteKind.SPEECH and speaker is not None and speaker.span is not None:
+            recent.speaker, recent.paragraph = speaker, last.paragraph
+            recent.sentence = article.sentence_at(last.paragraph, last.span.start)
     return quotes

@@ -4,16 +4,20 @@ A subject is a name ("Antonov"), a pronoun ("he"), a definite description ("the 
 general"), an anonymous source ("a U.S. defense official") or an organisation ("ITAR-Tass", "the Pentagon").
 Pronouns and definite descriptions resolve to the person most recently reported as speaking ("X said ..."),
 because in news a "he said" almost always continues the last named speaker; failing that, to the nearest
-person named before the mention.
+person named before the mention. A "she" skips the people the article calls "he", and the other way round.
+
+A quote that no cue introduces ("Bush described his skills as a "work in progress."") is the words of the
+subject of its sentence: the first person named there, or failing one the noun phrase that opens it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from service.quotes.cues import MEDIA_NAME, Attribution
+from service.quotes.gender import pronoun_gender
 from service.quotes.people import Mention, fullest_name, name_part, normalise_name
 from service.records import Span
 
@@ -39,12 +43,16 @@ class SpeakerContext:
     known_names: Sequence[str]  # every person-name form in the article, for the fullest form
     persons: Sequence[Mention]  # person mentions outside quotes, in text order
     reported: Sequence[Mention]  # people reported as speaking ("X said"), in text order
+    genders: Mapping[str, str] = field(default_factory=dict)  # mention name -> the pronoun used for them
 
-    def recent_speaker(self, before: int) -> Mention | None:
+    def recent_speaker(self, before: int, gender: str | None = None) -> Mention | None:
+        """The last person reported as speaking (else named) before `before`, skipping those the article
+        refers to by the other pronoun than `gender`."""
         for candidates in (self.reported, self.persons):
             previous = [m for m in candidates if m.span.end <= before and before - m.span.end <= RESOLUTION_WINDOW]
-            if previous:
-                return previous[-1]
+            matching = [m for m in previous if gender is None or self.genders.get(m.name, gender) == gender]
+            if matching:
+                return matching[-1]
         return None
 
 
@@ -60,7 +68,7 @@ def resolve(ctx: SpeakerContext, attribution: Attribution, previous: Speaker | N
     if _PRONOUN.match(words) or (_DEFINITE.match(words) and not words.split()[-1][:1].isupper()):
         if not _PRONOUN.match(words) and not title:
             title = _DEFINITE.sub("", words)
-        antecedent = ctx.recent_speaker(subject.start)
+        antecedent = ctx.recent_speaker(subject.start, pronoun_gender(words))
         name = fullest_name(antecedent.name, ctx.known_names) if antecedent else ""
         return Speaker(name, subject, title, attribution.intermediary, named=bool(name))
     if _INDEFINITE.match(words):
@@ -81,3 +89,40 @@ def resolve(ctx: SpeakerContext, attribution: Attribution, previous: Speaker | N
 
 def _is_known_person(ctx: SpeakerContext, words: str) -> bool:
     return any(m.name == words or m.name.endswith(" " + words) for m in ctx.persons)
+
+
+# a name right after one of these is the object of a preposition ("a call with Clinton"), not who speaks
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:with|of|to|about|for|against|by|on|at|from|like|than|into|toward|towards|over|under|between|"
+    r"among|after|before|behind|including|versus|vs\.?|and)\s+$",
+    re.IGNORECASE,
+)
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+_LEAD_WORDS = 12  # the subject of a clause stands near its start
+# failing a person, the noun phrase opening the sentence when a finite verb follows it: "The petition
+# accuses …", "Black Lives Matter issued a statement saying …" (an organisation or a document speaks)
+_LEADING_SUBJECT = re.compile(
+    r"\s*(?:(?:In|At|On|During|After|Before|When|While|As|Last|This|Earlier)\b[^,\"“]{0,80},\s+)?"
+    r"(?P<np>(?:The|A|An)\s+(?:[\w\-’']+\s+){0,3}?[\w\-’']+|[A-Z][\w\-’'.&]*(?:\s+[A-Z][\w\-’'.&]*){0,4})"
+    r"(?=\s+(?:has|have|had|is|was|were|are|will|would|also|then|[a-z]+ed|[a-z]+s)\b)"
+)
+
+
+def sentence_subject(ctx: SpeakerContext, start: int, end: int, quoted: Sequence[Span] = ()) -> Span | None:
+    """The first person named, or pronoun, in the words [start, end) before a quote that no attribution
+    introduces: in "Clinton went on offense, saying he is a "bully"" or "Bush described his skills as a
+    "work in progress"" the quoted words are those of the clause's subject, which leads the sentence."""
+    text = ctx.text
+    words = list(re.finditer(r"\S+", text[start:end]))
+    limit = start + words[_LEAD_WORDS].start() if len(words) > _LEAD_WORDS else end
+    candidates = [m.span for m in [*ctx.persons, *ctx.reported] if start <= m.span.start and m.span.end <= limit]
+    candidates += [Span(start + m.start(), start + m.end()) for m in _SUBJECT_PRONOUN.finditer(text[start:limit])]
+    for span in sorted(set(candidates), key=lambda s: (s.start, -s.end)):
+        if any(q.overlaps(span) for q in quoted):
+            continue
+        if not _PREPOSITION_BEFORE.search(text[max(start, span.start - 12) : span.start]):
+            return span
+    lead = _LEADING_SUBJECT.match(text, start, end)
+    if lead is not None and not any(q.overlaps(Span(lead.start("np"), lead.end("np"))) for q in quoted):
+        return Span(lead.start("np"), lead.end("np"))
+    return None
