@@ -57,3 +57,19 @@ def test_re_adding_an_id_replaces_its_vector(filled):
 @pytest.mark.parametrize("kind", ["exact", "ivf"])
 def test_empty_index_returns_empty_hits(kind):
     assert _make(kind).search(_unit_rows(2), 3) == [[], []]
+
+
+def test_ivf_cells_are_retrained_as_the_store_grows_and_old_vectors_stay_findable():
+    index = IVFIndex(16, exact_below=100, nprobe=8, retrain_growth=4.0)
+    rows = _unit_rows(900, seed=1)
+    index.add([f"v{i}" for i in range(100)], rows[:100])
+    first_cells = index.cells
+    index.add([f"v{i}" for i in range(100, 300)], rows[100:300])
+    assert index.cells == first_cells  # grown 3x: not yet
+    index.add([f"v{i}" for i in range(300, 900)], rows[300:])
+    assert index.cells > first_cells
+    index.remove(["v5"])
+    assert len(index) == 899
+    hits = index.search(rows[[7, 850]], 1)
+    assert [h[0][0] for h in hits] == ["v7", "v850"]
+    assert all(i != "v5" for i, _ in index.search(rows[[5]], 10)[0])

@@ -4,7 +4,8 @@
 
 Synthetic 384-d L2-normalised vectors in clusters (one cluster per ~50 claims: a story's worth), queries drawn
 near existing clusters so that the true neighbours are a tight group, as for real claims. Compares the IVF
-index (faiss) with numpy brute force in the same run, and usearch HNSW when it is installed (sizes up to 100k:
+index (faiss; cells retrained as the store grows) with numpy brute force in the same run, at its default nprobe
+and at the `--nprobes` values, and usearch HNSW when it is installed (sizes up to 100k:
 its build is the slow part). Memory is the growth of the process's resident set while building.
 """
 
@@ -40,6 +41,13 @@ def _recall(found: list[list[tuple[str, float]]], truth: list[list[tuple[str, fl
     return hits / max(1, sum(len(t) for t in truth))
 
 
+def _timed_search(index, queries, k, truth):
+    index.search(queries[:1], k)  # warm-up
+    start = time.perf_counter()
+    found = index.search(queries, k)
+    return time.perf_counter() - start, (_recall(found, truth) if truth is not None else 1.0), found
+
+
 def _bench(index, ids, vectors, queries, k, truth):
     before, start = _rss_mb(), time.perf_counter()
     step = 100_000
@@ -47,11 +55,8 @@ def _bench(index, ids, vectors, queries, k, truth):
         index.add(ids[offset : offset + step], vectors[offset : offset + step])
     build = time.perf_counter() - start
     memory = _rss_mb() - before
-    index.search(queries[:1], k)  # warm-up
-    start = time.perf_counter()
-    found = index.search(queries, k)
-    search = time.perf_counter() - start
-    return build, search, memory, (_recall(found, truth) if truth is not None else 1.0), found
+    search, recall, found = _timed_search(index, queries, k, truth)
+    return build, search, memory, recall, found
 
 
 class _UsearchIndex:
@@ -77,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--queries", type=int, default=30)
     parser.add_argument("--k", type=int, default=10)
+    parser.add_argument("--nprobes", type=lambda s: [int(p) for p in s.split(",") if p], default=[32, 128],
+                        help="further nprobe values to search the trained IVF index with")
     args = parser.parse_args(argv)
     print(f"{args.queries} queries, top-{args.k}, {DIMENSIONS}-d, clusters of ~{CLAIMS_PER_CLUSTER}\n")
     print("| store size | index | build s | search ms (all queries) | recall@k vs brute force | memory MB |")
@@ -90,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         queries = vectors[picks] + (0.5 / np.sqrt(DIMENSIONS)) * rng.standard_normal((args.queries, DIMENSIONS), dtype=np.float32)
         queries /= np.linalg.norm(queries, axis=1, keepdims=True)
         candidates = [("numpy brute force (ExactIndex)", lambda: ExactIndex(DIMENSIONS)),
-                      ("faiss IVFFlat (IVFIndex, nprobe 32)", lambda: IVFIndex(DIMENSIONS, exact_below=min(size, 50_000)))]
+                      ("faiss IVFFlat (IVFIndex)", lambda: IVFIndex(DIMENSIONS, exact_below=min(size, 50_000)))]
         if size <= 100_000:
             try:
                 import usearch  # noqa: F401
@@ -100,10 +107,19 @@ def main(argv: list[str] | None = None) -> int:
                 pass
         truth = None
         for name, make in candidates:
-            build, search, memory, recall, found = _bench(make(), ids, vectors, queries, args.k, truth)
+            index = make()
+            build, search, memory, recall, found = _bench(index, ids, vectors, queries, args.k, truth)
             if truth is None:
                 truth = found
+            if isinstance(index, IVFIndex):
+                name = f"{name[:-1]}, {index.cells} cells, nprobe {index.nprobe})"
             print(f"| {size:,} | {name} | {build:.1f} | {1000 * search:.1f} | {recall:.3f} | {memory:.0f} |", flush=True)
+            if isinstance(index, IVFIndex) and index.cells:
+                for nprobe in args.nprobes:  # same cells, other trade-offs of recall against time
+                    index.nprobe = nprobe
+                    search, recall, _ = _timed_search(index, queries, args.k, truth)
+                    print(f"| {size:,} | {name.split(', nprobe')[0]}, nprobe {nprobe}) | (same) "
+                          f"| {1000 * search:.1f} | {recall:.3f} | |", flush=True)
         del vectors
     return 0
 

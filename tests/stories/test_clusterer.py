@@ -37,7 +37,7 @@ def test_same_subject_years_apart_is_a_new_story_of_the_same_topic():
 
 
 def test_looser_than_story_but_within_topic_threshold():
-    thresholds = StoryThresholds(story=0.9, topic=0.5, name_weight=0.0)
+    thresholds = StoryThresholds(story=0.9, topic=0.5, name_weight=0.0, lexical_weight=0.0)
     clusterer = StoryClusterer(thresholds)
     first = clusterer.assign(_doc("a", _vector(1, 0)))
     near = clusterer.assign(_doc("b", _vector(1, 1)))  # cosine 0.71
@@ -60,3 +60,28 @@ def test_capitalised_names_skip_sentence_openers():
     names = capitalised_names("Russian and U.S. chiefs met. Officials at the Pentagon said Sergei Shoigu agreed.")
     assert "russian" not in names and "officials" not in names
     assert {"pentagon", "sergei", "shoigu"} <= set(names)
+
+
+def test_undated_article_needs_more_than_the_story_threshold_to_join_a_dated_story():
+    thresholds = StoryThresholds(story=0.5, topic=0.3, name_weight=0.0, lexical_weight=0.0, undated_story=0.85)
+    near = _vector(1, 0.8)  # cosine 0.78 to _vector(1, 0): above the story threshold, below the undated one
+    dated = StoryClusterer(thresholds)
+    first = dated.assign(_doc("a", _vector(1, 0), published=MARCH))
+    undated = dated.assign(_doc("b", near))
+    assert undated.story_id != first.story_id and undated.topic_id == first.topic_id
+    both_dated = StoryClusterer(thresholds)
+    both_dated.assign(_doc("a", _vector(1, 0), published=MARCH))
+    assert both_dated.assign(_doc("b", near, published=MARCH)).story_id == first.story_id
+
+
+def test_rare_shared_words_pull_an_article_into_the_story_that_reports_them():
+    # the embedding leans to the first story; the words shared with the second tell which event it reports
+    thresholds = StoryThresholds(story=0.5, topic=0.0, name_weight=0.0, lexical_weight=0.5)
+    clusterer = StoryClusterer(thresholds)
+    vector = _vector(1, 0.1)
+    rahman = clusterer.assign(StoryDocument("a", "Klitschko stops Rahman in Mannheim", "", (), None, vector))
+    thompson = clusterer.assign(StoryDocument("b", "Klitschko stops Thompson in Bern", "", (), None, _vector(0, 1)))
+    follow_up = clusterer.assign(StoryDocument("c", "Klitschko beats Thompson in sixth round in Bern", "", (), None,
+                                               _vector(0.5, 0.5)))
+    assert rahman.story_id != thompson.story_id
+    assert follow_up.story_id == thompson.story_id

@@ -2,11 +2,12 @@
 the same topic (US-Russian missile defence talks). Publication dates as the articles give them."""
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from service.stories import StoryClusterer, StoryDocument, capitalised_names
+from service.stories import StoryAssignment, StoryClusterer, StoryDocument, capitalised_names
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -29,21 +30,36 @@ def _head(name: str) -> tuple[str, str, dt.date]:
 
 
 @pytest.fixture(scope="module")
-def assignments():
+def documents() -> dict[str, StoryDocument]:
     try:
         from service.embed import SentenceTransformerEmbedder
 
         embedder = SentenceTransformerEmbedder()
     except Exception as exc:  # the model package is an optional extra
         pytest.skip(f"real model unavailable: {exc}")
-    clusterer = StoryClusterer()
     result = {}
     for name in sorted(SEED_HEADS):
         title, lead, published = _head(name)
         embedding = embedder.embed([f"{title}. {lead}"])[0]
-        doc = StoryDocument(name, title, lead, capitalised_names(f"{title}. {lead}"), published, embedding)
-        result[name] = clusterer.assign(doc)
+        result[name] = StoryDocument(name, title, lead, capitalised_names(f"{title}. {lead}"), published, embedding)
     return result
+
+
+def _cluster(documents: dict[str, StoryDocument]) -> dict[str, StoryAssignment]:
+    clusterer = StoryClusterer()
+    return {name: clusterer.assign(documents[name]) for name in sorted(documents)}
+
+
+@pytest.fixture(scope="module")
+def assignments(documents):
+    return _cluster(documents)
+
+
+def test_undated_003_stays_apart_from_the_dated_2013_story(documents):
+    # 003 gives only "April 23" (no year), so the service stores no publication date for it
+    undated = _cluster({**documents, "003": replace(documents["003"], published=None)})
+    assert undated["003"].story_id != undated["000"].story_id
+    assert undated["003"].topic_id == undated["000"].topic_id
 
 
 def test_000_and_001_are_one_story(assignments):
