@@ -119,3 +119,41 @@ def test_ingest_all_seeds_then_check_by_window(real_server, capsys):
     assert not [f for f in findings if f["kind"] == "FINDING_KIND_ROLE_MISMATCH"]
     assert _with(findings, "QUOTE_WORDING", "very interested in further developments")
     assert _with(findings, "AGREEMENT", "since 2011, when six were held")
+
+
+def test_stories_of_the_seeds(real_server, capsys):
+    run_cli(capsys, "ingest", "--address", real_server.address, str(SEEDS))
+    code, out, _ = run_cli(capsys, "stories", "--address", real_server.address, "--json")
+    assert code == 0
+    story_of, topic_of = {}, {}
+    for story in json.loads(out)["stories"]:
+        for article in story["articles"]:
+            story_of[article["external_id"][:3]] = story["id"]
+            topic_of[article["external_id"][:3]] = story["topic_id"]
+    # 000 and 001 report the same day's news; 002 (March 2013), 003 (April 2007) and 004 (November 2011) are
+    # other events of the same long-running subject.
+    assert story_of["000"] == story_of["001"]
+    assert len({story_of[n] for n in ("000", "002", "003", "004")}) == 4
+    assert len(set(topic_of.values())) == 1
+
+
+def test_report_formats_carry_the_same_findings(real_server, capsys, tmp_path):
+    run_cli(capsys, "ingest", "--address", real_server.address, str(SEEDS))
+    keys = {}
+    for fmt in ("json", "md", "html"):
+        output = tmp_path / f"report.{fmt}"
+        code, _, err = run_cli(capsys, "report", "--address", real_server.address, "--since", "2013-03-25",
+                               "--until", "2013-03-26", "--format", fmt, "-o", str(output))
+        assert code == 0, err
+        keys[fmt] = output.read_text()
+    report = json.loads(keys["json"])
+    finding_keys = [f["key"] for story in report["stories"] for group in ("discrepancies", "agreements")
+                    for f in story.get(group, [])]
+    assert finding_keys
+    assert {s["source"] for s in report["sources"]} == {"The Moscow Times", "Reuters"}
+    for fmt in ("md", "html"):
+        assert all(key in keys[fmt] for key in finding_keys), fmt
+    code, out, _ = run_cli(capsys, "report", "--address", real_server.address, "--since", "2013-03-25",
+                           "--until", "2013-03-26", "--format", "json")
+    again = json.loads(out)
+    assert (again["id"], again["content_digest"]) == (report["id"], report["content_digest"])
