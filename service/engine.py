@@ -100,6 +100,10 @@ class Engine:
         if batch_ids:
             self._claims.add(batch_ids, np.stack(batch_rows))
 
+    def _rebuild_stories(self) -> None:
+        self._clusterer = StoryClusterer()
+        self._restore_stories()
+
     def _restore_stories(self) -> None:
         history = []
         for link in self.store.story_links():
@@ -124,30 +128,42 @@ class Engine:
         return outcomes
 
     def _ingest_one(self, index: int, item: ArticleInput) -> IngestOutcome:
-        existing = self.store.article_id_for_hash(content_hash(item.text)) if item.text.strip() else None
-        if existing:
-            summary = self.store.get_summary(existing)
-            return IngestOutcome(index, item.external_id, existing, False, summary.claim_count, summary.story_id)
+        existing = self._existing(index, item)
+        if existing is not None:
+            return existing
         extraction, embeddings = self._analyse(item)
+        document = self._story_document(extraction)
         with self._ingest_lock:
-            document = self._story_document(extraction)
+            # Checked again under the lock: a concurrent call may have stored the same content meanwhile.
+            existing = self._existing(index, item)
+            if existing is not None:
+                return existing
             assignment = self._clusterer.assign(document)
             link = StoryLink(extraction.article.id, assignment.story_id, assignment.topic_id, assignment.similarity)
-            created = self.store.save_article(extraction, embeddings, link)
-            if created and len(extraction.claims):
+            try:
+                saved = self.store.save_article(extraction, embeddings, link)
+            except CrosscheckError:
+                self._rebuild_stories()  # the write was rolled back, so the assignment must be forgotten too
+                raise
+            if not saved:
+                # Another process sharing the database stored it first: our assignment never happened.
+                self._rebuild_stories()
+                return self._existing(index, item) or IngestOutcome(index, item.external_id)
+            if extraction.claims:
                 self._claims.add([c.id for c in extraction.claims], embeddings)
-            if not created:  # a concurrent call stored the same content first
-                self._restore_stories_after_race()
         log.info(
             "article ingested",
             extra={"article_id": extraction.article.id, "claims": len(extraction.claims), "story_id": link.story_id},
         )
-        return IngestOutcome(index, item.external_id, extraction.article.id, created, len(extraction.claims),
+        return IngestOutcome(index, item.external_id, extraction.article.id, True, len(extraction.claims),
                              link.story_id)
 
-    def _restore_stories_after_race(self) -> None:
-        self._clusterer = StoryClusterer()
-        self._restore_stories()
+    def _existing(self, index: int, item: ArticleInput) -> IngestOutcome | None:
+        article_id = self.store.article_id_for_hash(content_hash(item.text)) if item.text.strip() else None
+        if article_id is None:
+            return None
+        summary = self.store.get_summary(article_id)
+        return IngestOutcome(index, item.external_id, article_id, False, summary.claim_count, summary.story_id)
 
     def extract(self, item: ArticleInput) -> Extraction:
         return extract(build_article(item, self.max_article_chars))
@@ -196,7 +212,9 @@ class Engine:
         ]
         findings = compare_articles(analysed, self.scorer, by_story=True, agreements=agreements)
         topics = {s.article.id: s.topic_id for s in summaries}
-        findings = ordered(findings + cross_story_findings(analysed, topics, self._claims, self.scorer))
+        with self._ingest_lock:  # the faiss index is not safe to search while another thread adds to it
+            across = cross_story_findings(analysed, topics, self._claims, self.scorer)
+        findings = ordered(findings + across)
         self.store.save_findings(findings)
         return summaries, findings
 
@@ -209,11 +227,11 @@ class Engine:
             topics[link.story_id] = link.topic_id
         views = []
         for story_id, summaries in by_story.items():
-            dates = [s.article.published.complete for s in summaries if s.article.published and s.article.published.complete]
-            if since and not any(d >= since for d in dates):
-                continue
-            if until and not any(d < until for d in dates):
-                continue
+            dates = [s.article.published.complete for s in summaries if s.article.published]
+            in_window = [d for d in dates if d is not None and (since is None or d >= since)
+                         and (until is None or d < until)]
+            if (since or until) and not in_window:
+                continue  # a story is listed when one of its articles was published in the window
             views.append(StoryView(story_id, topics[story_id], tuple(summaries)))
         return sorted(views, key=lambda v: (_newest(v.articles), v.story_id), reverse=True)
 
