@@ -47,7 +47,8 @@ class AlignedClaims:
 
 
 def describe_time(t: TimeExpression) -> str:
-    if t.begin and t.end and t.begin != t.end:
+    # A week number or a resolved "last week" means little to a reader without its days; "2011" is its own range.
+    if t.begin and t.end and t.begin != t.end and (t.relative or t.granularity is Granularity.WEEK):
         return f"{t.value} ({t.begin.isoformat()}..{t.end.isoformat()})"
     return t.value
 
