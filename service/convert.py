@@ -67,15 +67,6 @@ def where(index: int, message: pb.ArticleInput) -> str:
     return f"articles[{index}]" + (f" ({message.external_id})" if message.external_id else "")
 
 
-def date_in(timestamp: Timestamp, field: str) -> dt.date | None:
-    if not timestamp.seconds and not timestamp.nanos:
-        return None
-    try:
-        return timestamp.ToDatetime(tzinfo=dt.timezone.utc).date()
-    except (ValueError, OverflowError) as exc:
-        raise InvalidInput(f"{field}: not a valid timestamp ({exc})") from None
-
-
 def datetime_in(timestamp: Timestamp, field: str) -> dt.datetime | None:
     if not timestamp.seconds and not timestamp.nanos:
         return None

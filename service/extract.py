@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from typing import Sequence, TypeVar
 
+from service.articles import HTML
 from service.claims import split_claims
 from service.errors import InvalidInput
+from service.ingest.references import ReferenceMap
 from service.people import extract_entities
 from service.polarity import polarity
 from service.quantities import extract_quantities
@@ -31,6 +34,7 @@ def extract(article: Article) -> Extraction:
     sentences = split_sentences(text, article.paragraphs)
     if not sentences:
         raise InvalidInput("the text has no sentences")
+    refs = ReferenceMap(article.text) if article.content_type == HTML else None
     times = tag_times(text, article.published, article.paragraphs)
     entities = extract_entities(text, article.paragraphs)
     # The people found (with the corrections the entity rules make to the tagger) are the speakers' candidates;
@@ -47,7 +51,7 @@ def extract(article: Article) -> Extraction:
                     article_id=article.id,
                     sentence=sentence.index,
                     span=span,
-                    text=_SPACES.sub(" ", span.of(text)).strip(),
+                    text=refs.visible(text, span) if refs else _SPACES.sub(" ", span.of(text)).strip(),
                     times=_within(times, span),
                     quantities=tuple(extract_quantities(text, span)),
                     # A quote belongs to the claim it opens in, even when it runs on into the next sentence.
@@ -56,7 +60,21 @@ def extract(article: Article) -> Extraction:
                     polarity=polarity(text, span),
                 )
             )
+    if refs is not None:
+        return _repair_references(Extraction(article, tuple(sentences), tuple(claims)), refs)
     return Extraction(article, tuple(sentences), tuple(claims))
+
+
+def _repair_references(extraction: Extraction, refs: ReferenceMap) -> Extraction:
+    """HTML only: every span snapped out of character references, shown text without their padding."""
+    text = extraction.article.clean
+    sentences = tuple(replace(refs.snap_all(s), text=refs.visible(text, s.span)) for s in extraction.sentences)
+    claims = []
+    for claim in extraction.claims:
+        claim = refs.snap_all(claim)
+        quotes = tuple(replace(q, text=" ".join(refs.visible(text, p) for p in q.parts)) for q in claim.quotes)
+        claims.append(replace(claim, quotes=quotes))
+    return Extraction(extraction.article, sentences, tuple(claims))
 
 
 def sentence_of(extraction: Extraction, offset: int) -> str:

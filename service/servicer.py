@@ -7,6 +7,7 @@ with its traceback and becomes INTERNAL without leaking internals to the caller.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import functools
 import logging
 from concurrent.futures import ThreadPoolExecutor
@@ -19,6 +20,7 @@ from client._proto import crosscheck_pb2_grpc as pb_grpc
 from service import convert
 from service.engine import Engine
 from service.errors import CrosscheckError, InvalidInput, NotReady
+from service.reports.window import day_window
 
 log = logging.getLogger("crosscheck.servicer")
 
@@ -41,6 +43,19 @@ def _mapped(method: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[An
             await context.abort(grpc.StatusCode.INTERNAL, f"{name} failed on the server; see its log")
 
     return wrapper
+
+
+def _days(request: pb.CheckRequest | pb.ListStoriesRequest) -> tuple[dt.date | None, dt.date | None]:
+    """A since/until pair as whole publication days, the way reports read windows (publication dates have no
+    time of day): the day of `since`, up to and including the day of an `until` that is past midnight."""
+    since = convert.datetime_in(request.since, "since")
+    until = convert.datetime_in(request.until, "until")
+    if since is None or until is None:
+        return (since.date() if since else None), (until.date() if until else None)
+    if until <= since:
+        raise InvalidInput(f"until ({until.isoformat()}) must be after since ({since.isoformat()})")
+    window = day_window(since, until)
+    return window.first_day, window.end_day
 
 
 class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
@@ -136,8 +151,7 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
     @_mapped
     async def Check(self, request: pb.CheckRequest, context) -> pb.CheckResponse:
         engine = self.engine
-        since = convert.date_in(request.since, "since")
-        until = convert.date_in(request.until, "until")
+        since, until = _days(request)
         ids = await self._run(engine.select, list(request.article_ids), request.story_id, since, until)
         summaries, findings = await self._run(engine.check, ids, agreements=not request.omit_agreements)
         return pb.CheckResponse(
@@ -146,8 +160,7 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
 
     @_mapped
     async def ListStories(self, request: pb.ListStoriesRequest, context) -> pb.ListStoriesResponse:
-        since = convert.date_in(request.since, "since")
-        until = convert.date_in(request.until, "until")
+        since, until = _days(request)
         views = await self._run(self.engine.stories, since, until)
         return pb.ListStoriesResponse(stories=[convert.story(v) for v in views])
 

@@ -36,6 +36,11 @@ _CUE_PHRASES = (
 )
 _ALL_CUES = sorted(set(_CUE_PHRASES) | set(reporting_verb_forms()), key=lambda c: (-len(c), c))
 CUE = r"(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in _ALL_CUES) + r")"
+# "…," telling reporters …: a cue whose next words are its object or a clause, never the speaker, does not
+# open an inverted attribution
+_OBJECT_FIRST = frozenset({"tell", "tells", "told", "telling"})
+_INVERTIBLE = [c for c in _ALL_CUES if c not in _OBJECT_FIRST and not c.endswith("ing")]
+INVERTED_CUE = r"(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in _INVERTIBLE) + r")"
 _AUX = (
     r"(?:(?:has|have|had|also|later|then|again|once|previously|recently|earlier|would|will|further|simply|"
     r"often|repeatedly|famously|once\s+again|[a-z]+ly)\s+){0,2}"
@@ -44,6 +49,8 @@ _AUX = (
 _WORD = r"(?:[\w.\-'’&$]+|\([A-Z][\w.\- ]{0,8}\))"
 _CAP = r"(?:[A-Z][\w.\-'’&]*+|al-[A-Z][\w\-]*+)"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Yy]ou)"
+# "it said" (an organisation, a statement) before a cue; after an inverted cue "said it" is never a subject
+_SUBJECT_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Yy]ou|[Ii]t)"
 _CAP_RUN = rf"{_CAP}(?:\s+(?:of\s+|de\s+|van\s+|von\s+|la\s+|bin\s+)?{_CAP}){{0,6}}"
 _DESCRIPTION = rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)\s+(?:{_WORD}\s+){{0,5}}?{_WORD}"
 # "…," said one well-connected Democrat familiar with …: an unnamed source after an inverted cue
@@ -51,7 +58,9 @@ _INVERTED_DESCRIPTION = (
     rf"(?:the|a|an|one|another|two|three|several|some|many)\s+(?:{_WORD}\s+){{0,6}}?{_WORD}"
 )
 _INVERTED_SUBJECT = rf"{_PRONOUN}|(?:{_WORD}\s+){{0,8}}?{_CAP}|{_INVERTED_DESCRIPTION}"
-_APPOSITIVE = r"[^,;\"“”‘’()]{1,140}?"
+# a curly ’ followed by a letter is an apostrophe ("Twitter’s director"), not a closing quotation mark
+_APOSTROPHE = r"’(?=[A-Za-z])"
+_APPOSITIVE = rf"(?:[^,;\"“”‘’()]|{_APOSTROPHE}){{1,140}}?"
 _LEAD = r"^[\s,;:—–\-]*"
 # after an inverted "said X", what may follow the subject: punctuation, end, or the start of an adjunct
 _SUBJECT_END = (
@@ -61,27 +70,35 @@ _SUBJECT_END = (
 )
 
 # a clause going on with a conjunction ("…," but said …) has the sentence's subject, not these words
-_NOT_SUBJECT = r"(?!(?:but|and|or|then|which|so|yet|also|as|while|before|after|who|that)\b)"
+_NOT_SUBJECT = r"(?!(?:but|and|or|then|which|so|yet|also|as|while|before|after|who|that|when|if|because|once|until)\b)"
 # an appositive after the quote may list with commas ("assistant secretary for population, refugees, and
 # migration, said"): it ends at the comma that the cue follows
-_LONG_APPOSITIVE = r"[^;\"“”‘’()]{1,160}?"
+_LONG_APPOSITIVE = rf"(?:[^;\"“”‘’()]|{_APOSTROPHE}){{1,160}}?"
 _SUBJECT_THEN_CUE = re.compile(
     rf"{_LEAD}{_NOT_SUBJECT}(?P<subj>{_WORD}(?:\s+{_WORD}){{0,10}}?)(?:,\s+(?P<appos>{_LONG_APPOSITIVE}),)?\s+{_AUX}"
     rf"(?P<cue>{CUE})\b"
 )
 _CUE_THEN_SUBJECT = re.compile(
-    rf"{_LEAD}{_AUX}(?P<cue>{CUE})\s+(?P<subj>{_INVERTED_SUBJECT}){_SUBJECT_END}"
+    rf"{_LEAD}{_AUX}(?P<cue>{INVERTED_CUE})\s+(?P<subj>{_INVERTED_SUBJECT}){_SUBJECT_END}"
     rf"(?:,\s+(?P<appos>[^;\"“”‘()]{{1,160}}?)(?=[.;]\s|[.;]?$|,\s+(?:on|in|at|who|during)\b))?"
 )
 # "…" that Sanders can catch Clinton, said Steve Elmendorf: the inverted attribution closes the sentence
 _TRAILING_INVERTED = re.compile(
-    rf",\s+{_AUX}(?P<cue>{CUE})\s+(?P<subj>{_INVERTED_SUBJECT}){_SUBJECT_END}"
+    rf",\s+{_AUX}(?P<cue>{INVERTED_CUE})\s+(?P<subj>{_INVERTED_SUBJECT}){_SUBJECT_END}"
     rf"(?:,\s+(?P<appos>[^;\"“”‘()]{{1,160}}?)(?=[.;]\s|[.;]?$))?[^,\"“”]*$"
 )
+# "…" at the Democratic convention, he said.: a direct attribution closing the sentence after a partial quote
+_TRAILING_DIRECT = re.compile(
+    rf",\s+(?P<subj>\b{_SUBJECT_PRONOUN}\b|{_CAP_RUN})(?:,\s+(?P<appos>{_APPOSITIVE}),)?\s+{_AUX}(?P<cue>{CUE})\b"
+    rf"[^,\"“”]*$"
+)
 _SUBJECT_BEFORE = re.compile(
-    rf"(?P<subj>\b{_PRONOUN}\b|{_CAP_RUN}|\b{_DESCRIPTION})(?:,\s+(?P<appos>{_APPOSITIVE}),)?\s+{_AUX}"
+    rf"(?P<subj>\b{_SUBJECT_PRONOUN}\b|{_CAP_RUN}|\b{_DESCRIPTION})(?:,\s+(?P<appos>{_APPOSITIVE}),)?\s+{_AUX}"
     rf"(?P<cue>{CUE})\b"
 )
+# ", telling Reuters, “…”", ", saying: “…”": a participle set off by a comma, its subject the clause's
+_PARTICIPLES = [c for c in _ALL_CUES if c.endswith("ing") and " " not in c]
+_PARTICIPLE_CUE = re.compile(r",\s+(?:and\s+)?(?P<cue>" + "|".join(_PARTICIPLES) + r")\b")
 _ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<subj>{_DESCRIPTION}|{_CAP_RUN})")
 _BARE_CUE = re.compile(rf"\b(?P<cue>{CUE})\b")
 _INTERMEDIARY = re.compile(
@@ -156,7 +173,8 @@ def attribution_after(text: str, start: int, end: int) -> Attribution | None:
 
 def trailing_attribution(text: str, start: int, end: int) -> Attribution | None:
     """An inverted attribution ending the rest of a sentence that goes on after a partial quote."""
-    match = _TRAILING_INVERTED.search(text[start:end])
+    context = text[start:end]
+    match = _TRAILING_INVERTED.search(context) or _TRAILING_DIRECT.search(context)
     return _build(text, match, start, end) if match else None
 
 
@@ -174,6 +192,12 @@ def attribution_before(text: str, start: int, end: int) -> Attribution | None:
     if not matches:
         return None
     return _build(text, matches[-1], start, end)
+
+
+def participle_cue(text: str, start: int, end: int) -> Span | None:
+    """The last comma-led participle cue in [start, end) ("…, saying", "…, telling reporters")."""
+    found = list(_PARTICIPLE_CUE.finditer(text, start, end))
+    return Span(found[-1].start("cue"), found[-1].end("cue")) if found else None
 
 
 def has_cue(text: str, start: int, end: int) -> bool:

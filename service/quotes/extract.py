@@ -12,6 +12,7 @@ from service.quotes.cues import (
     attribution_after,
     attribution_before,
     has_cue,
+    participle_cue,
     subjects_in,
     trailing_attribution,
 )
@@ -48,6 +49,7 @@ _PARTICIPLE_CUE = re.compile(r",\s+(?:adding|noting|saying|explaining|arguing|in
 _SPLIT_MIDDLE_ENDINGS = frozenset(",:;.—–-")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 _SPLIT_PUNCTUATION = ",—–-…:"
+_COORDINATORS = frozenset({"and", "but", "then", "or"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +63,8 @@ def _inner_text(text: str, span: Span) -> str:
 
 
 def _ends_split(text: str, stretch: Stretch) -> bool:
-    inner = stretch.inner(text).of(text).rstrip()
+    # a nested quote may close just before the outer mark: “… 'Does he share our values?'” he added.
+    inner = stretch.inner(text).of(text).rstrip().rstrip("'’\"")
     return bool(inner) and inner[-1] in _SPLIT_PUNCTUATION + ".?!"
 
 
@@ -146,9 +149,32 @@ def _participle_subject(
     sentence = article.sentence_at(stretch.paragraph, stretch.span.start)
     inside = [s.span for s in article.stretches]
     subject = sentence_subject(context, sentence.start, attribution.cue.start, inside)
-    if subject is None or subject.start >= attribution.subject.start:
+    # with an appositive, "On Wednesday, he seemed to …, warning" took a clause for one: the clause's subject wins
+    if subject is None or (subject.start >= attribution.subject.start and attribution.title_span is None):
         return attribution
     return replace(attribution, subject=subject, title="", title_span=None)
+
+
+def _coordinated(text: str, attribution: Attribution) -> bool:
+    """ "furrowed his brow and said": a cue coordinated with an earlier verb, its subject the clause's."""
+    words = attribution.subject.of(text).split()
+    return len(words) > 1 and words[-1].lower() in _COORDINATORS
+
+
+def _participle_attribution(
+    article: _Article, context: SpeakerContext, index: int, start: int, end: int
+) -> Attribution | None:
+    """ "Trump returned the compliment, telling Reuters, “…”": no "X said" before the quote, but a participle
+    whose subject leads the sentence."""
+    cue = participle_cue(article.text, start, end)
+    if cue is None:
+        return None
+    stretch = article.stretches[index]
+    sentence = article.sentence_at(stretch.paragraph, stretch.span.start)
+    subject = sentence_subject(context, sentence.start, cue.start, [s.span for s in article.stretches])
+    if subject is None:
+        return None
+    return Attribution(subject, cue, " ".join(cue.of(article.text).split()))
 
 
 def _introduced_by_previous_paragraph(article: _Article, context: SpeakerContext, index: int) -> Attribution | None:
@@ -169,6 +195,27 @@ def _introduced_by_previous_paragraph(article: _Article, context: SpeakerContext
         if subject is not None:
             found = Attribution(subject, Span(subject.end, subject.end), "")
     return found
+
+
+def _previous_sentence(article: _Article, paragraph: int, sentence: Span) -> Span | None:
+    earlier = [s for s in article.sentences[paragraph] if s.end <= sentence.start]
+    if not earlier and paragraph > 0:
+        earlier = article.sentences[paragraph - 1]
+    return earlier[-1] if earlier else None
+
+
+def _reported_in_previous_sentence(article: _Article, paragraph: int, sentence: Span) -> Attribution | None:
+    """ "She says people should be able to choose. “It is their life …”": a quote standing as its own sentence
+    right after the writer's "X says …" in the same paragraph goes on with X's words, and X there is its
+    attribution. A previous sentence holding a quote of its own is that quote's attribution, not this one's."""
+    earlier = [s for s in article.sentences[paragraph] if s.end <= sentence.start]
+    if not earlier:
+        return None
+    previous = earlier[-1]
+    if any(previous.start <= s.span.start < previous.end for s in article.stretches):
+        return None
+    found = subjects_in(article.text, previous.start, previous.end)
+    return found[0] if found else None
 
 
 def _group(article: _Article) -> list[list[int]]:
@@ -267,8 +314,10 @@ def _attribute(
         )
     if attribution is None:
         attribution = attribution_before(text, before_start, before_end)
-        if attribution is not None and attribution.cue_text.endswith("ing"):
+        if attribution is not None and (attribution.cue_text.endswith("ing") or _coordinated(text, attribution)):
             attribution = _participle_subject(article, context, group[0], attribution)
+    if attribution is None:
+        attribution = _participle_attribution(article, context, group[0], before_start, before_end)
     if attribution is not None:
         return attribution, resolve(context, attribution, recent.continuing(first.paragraph)), True
     sentence = article.sentence_at(first.paragraph, first.span.start)
@@ -279,8 +328,21 @@ def _attribute(
         introduced = _introduced_by_previous_paragraph(article, context, group[0])
         if introduced is not None:
             return introduced, resolve(context, introduced, None), True
+        reported = _reported_in_previous_sentence(article, first.paragraph, sentence)
+        if reported is not None:
+            return reported, resolve(context, reported, recent.continuing(first.paragraph)), True
         continued = recent.continuing(first.paragraph)
-        return None, continued, continued is not None
+        if continued is not None:
+            return None, continued, True
+        # "Valastro praised Christie's leadership. “We need someone who …”": a quote standing as a sentence
+        # of its own, after a sentence about someone, gives that sentence's subject's words
+        previous = _previous_sentence(article, first.paragraph, sentence)
+        if previous is None:
+            return None, None, False
+        subject = sentence_subject(context, previous.start, previous.end, [s.span for s in article.stretches])
+        if subject is None:
+            return None, None, False
+        return None, resolve(context, Attribution(subject, Span(subject.end, subject.end), ""), None), False
     inside = [s.span for s in article.stretches]
     subject = sentence_subject(context, sentence.start, first.span.start, inside)
     if subject is None:

@@ -46,7 +46,8 @@ _REGULAR = """
     promise propose protest question recall recount reflect reiterate remark remind repeat report respond
     scoff shout sigh speculate state stress suggest summarize tease threaten tout tweet underscore urge vow
     warn whisper wonder yell scream mutter react recommend reason observe caution inform announce disclose
-    reveal echo concur add object instruct marvel gush rail thunder
+    reveal echo concur add object instruct marvel gush rail thunder bark retaliate beam gripe fume
+    rant crow scold rebut
 """.split()
 
 

@@ -71,6 +71,9 @@ def resolve(ctx: SpeakerContext, attribution: Attribution, previous: Speaker | N
         antecedent = ctx.recent_speaker(subject.start, pronoun_gender(words))
         name = fullest_name(antecedent.name, ctx.known_names) if antecedent else ""
         return Speaker(name, subject, title, attribution.intermediary, named=bool(name))
+    if words.lower() == "it":
+        # "it said": an organisation or a document named earlier; the mention is the attribution's
+        return Speaker("", subject, title, attribution.intermediary)
     if _INDEFINITE.match(words):
         return Speaker("", subject, title or words, attribution.intermediary)
     if is_media(words) or (attribution.cue_text == "reported" and not _is_known_person(ctx, words)):
@@ -103,6 +106,8 @@ _LEAD_WORDS = 12  # the subject of a clause stands near its start
 # accuses …", "Black Lives Matter issued a statement saying …" (an organisation or a document speaks)
 _LEADING_SUBJECT = re.compile(
     r"\s*(?:(?:In|At|On|During|After|Before|When|While|As|Last|This|Earlier)\b[^,\"“]{0,80},\s+)?"
+    r"(?!(?:In|At|On|During|After|Before|When|While|As|But|And|Or|So|If|Since|Then|Though|Although|Yet|Still|"
+    r"However|Because|For|With|From|By|Under|Over|Among|Through|Until|Unless|Once|Now)\b)"
     r"(?P<np>(?:The|A|An)\s+(?:[\w\-’']+\s+){0,3}?[\w\-’']+|[A-Z][\w\-’'.&]*(?:\s+[A-Z][\w\-’'.&]*){0,4})"
     r"(?=\s+(?:has|have|had|is|was|were|are|will|would|also|then|[a-z]+ed|[a-z]+s)\b)"
 )

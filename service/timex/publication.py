@@ -21,7 +21,7 @@ _FULL_DATE = re.compile(
 )
 _DATE_LINE = re.compile(rf"^\s*{_PREFIX}(?P<date>{_FULL_DATE.pattern})(?:\s*(?:[/|·•,–—-]|\bat\b).*)?\s*$")
 _DATELINE = re.compile(
-    rf"^\s*(?:[A-Z][A-Z .'/-]+,\s+)?\(?(?P<date>{MONTH}\s*{DAY})\)?\s*(?:\([^)]*\)\s*)?[-–—]"
+    rf"^\s*(?:[A-Z][A-Z .'/-]+,\s+)?\(?(?P<date>{MONTH}\s*{DAY}(?:,?\s+{YEAR4})?)\)?\s*(?:\([^)]*\)\s*)?[-–—]"
 )
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|\b)")
 
@@ -38,7 +38,9 @@ def detect_publication_date(text: str, url: str = "") -> tuple[PartialDate, Span
         return PartialDate(int(m[1]), int(m[2]), int(m[3])), None
     for start, line in lines[:_HEADER_LINES * 2]:
         if m := _DATELINE.match(line):
-            return PartialDate(None, month_number(m["mon"]), int(m["day"])), Span(
+            # "WASHINGTON, March 25, 2013 -" gives the year; "MOSCOW, April 23 (RIA Novosti) -" does not.
+            year = int(m["year"]) if m["year"] else None
+            return PartialDate(year, month_number(m["mon"]), int(m["day"])), Span(
                 start + m.start("date"), start + m.end("date"))
     return None
 

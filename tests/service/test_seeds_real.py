@@ -128,13 +128,15 @@ def test_stories_of_the_seeds(real_server, capsys):
     story_of, topic_of = {}, {}
     for story in json.loads(out)["stories"]:
         for article in story["articles"]:
-            story_of[article["external_id"][:3]] = story["id"]
-            topic_of[article["external_id"][:3]] = story["topic_id"]
+            name = article.get("external_id", "")
+            if (SEEDS / name).is_file():  # the server is shared with other tests' articles
+                story_of[name[:3]] = story["id"]
+                topic_of[name[:3]] = story["topic_id"]
     # 000 and 001 report the same day's news; 002 (March 2013), 003 (April 2007) and 004 (November 2011) are
     # other events of the same long-running subject.
     assert story_of["000"] == story_of["001"]
     assert len({story_of[n] for n in ("000", "002", "003", "004")}) == 4
-    assert len(set(topic_of.values())) == 1
+    assert len(story_of) == 5 and len(set(topic_of.values())) == 1
 
 
 def test_report_formats_carry_the_same_findings(real_server, capsys, tmp_path):
@@ -150,7 +152,7 @@ def test_report_formats_carry_the_same_findings(real_server, capsys, tmp_path):
     finding_keys = [f["key"] for story in report["stories"] for group in ("discrepancies", "agreements")
                     for f in story.get(group, [])]
     assert finding_keys
-    assert {s["source"] for s in report["sources"]} == {"The Moscow Times", "Reuters"}
+    assert {"The Moscow Times", "Reuters"} <= {s["source"] for s in report["sources"]}
     for fmt in ("md", "html"):
         assert all(key in keys[fmt] for key in finding_keys), fmt
     code, out, _ = run_cli(capsys, "report", "--address", real_server.address, "--since", "2013-03-25",
