@@ -1,6 +1,6 @@
 """Trains the claim-pair scorer and writes service/align/scorer.json.
 
-    python scripts/train_scorer.py /work/shared/data [--output PATH] [--cache-dir /tmp/crosscheck_embeddings]
+    python scripts/train_scorer.py ../shared/data [--output PATH] [--cache-dir /tmp/crosscheck_embeddings]
 
 Training pairs: MRPC train. STS-B train's clear news rows can be added with --with-sts; measured by
 tests/eval/mrpc.py they do not help (76.2 vs 76.3 accuracy), so they are left out by default.

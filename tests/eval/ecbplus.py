@@ -1,6 +1,6 @@
 """ECB+ topics 1-22: story and topic clustering against the gold events, B-cubed.
 
-    python -m tests.eval.ecbplus /work/shared/data [--tune] [--cache-dir /tmp/crosscheck_embeddings]
+    python -m tests.eval.ecbplus ../shared/data [--tune] [--cache-dir /tmp/crosscheck_embeddings]
 
 Each ECB+ topic holds two different events of one subject: gold story = topic + (ecb | ecbplus), gold topic =
 topic. Documents arrive in file-name order; title = first sentence, lead = first three sentences (URL lines

@@ -1,6 +1,6 @@
 """MRPC train, 10-fold stratified cross-validation: the learned pair scorer beside a plain cosine threshold.
 
-    python -m tests.eval.mrpc /work/shared/data [--cache-dir /tmp/crosscheck_embeddings]
+    python -m tests.eval.mrpc ../shared/data [--cache-dir /tmp/crosscheck_embeddings]
 
 Every threshold is chosen inside the training folds only. "+ STS-B news" adds STS-B train's clear news rows to
 each training fold (never to the test fold). Anchor: BERT-base reaches about 84% accuracy / 88 F1 on MRPC.

@@ -1,6 +1,6 @@
 """ECB+ topics 1-22: PERSON mention precision and recall, spaCy alone vs spaCy with the people rules.
 
-    python -m tests.eval.ner /work/shared/data        (or the ecbplus folder itself)
+    python -m tests.eval.ner ../shared/data        (or the ecbplus folder itself)
 
 Gold: HUMAN_PART_PER participant mentions in the sentences ECB+ lists as annotated
 (ECBplus_coreference_sentences.csv). Gold also marks pronouns and descriptions ("her rep"), which a named-entity

@@ -1,6 +1,6 @@
 """Sentence segmentation against ECB+'s gold sentences: boundary precision, recall and F1.
 
-    python -m tests.eval.segmentation /work/shared/data [--spacy]
+    python -m tests.eval.segmentation ../shared/data [--spacy]
 
 ECB+ ships tokenised news with a sentence number per token. Each document is rebuilt as text (tokens joined
 with the usual spacing; a gold sentence without final punctuation, such as a headline or a dateline line, ends

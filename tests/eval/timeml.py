@@ -1,6 +1,6 @@
 """TempEval-3 Task A (temporal expressions) on TimeBank + AQUAINT (TBAQ-cleaned).
 
-    python -m tests.eval.timeml /work/shared/data/timeml/TBAQ-cleaned
+    python -m tests.eval.timeml ../shared/data/timeml/TBAQ-cleaned
 
 The document creation time (functionInDocument="CREATION_TIME") is the anchor and is not scored. Measures
 follow the official TempEval-3 definitions: strict extent = identical spans, relaxed extent = overlapping
@@ -132,7 +132,7 @@ def row(label: str, c: Counts) -> str:
 
 
 def main(argv: list[str]) -> int:
-    folder = Path(argv[1]) if len(argv) > 1 else Path("/work/shared/data/timeml/TBAQ-cleaned")
+    folder = Path(argv[1]) if len(argv) > 1 else Path("../shared/data/timeml/TBAQ-cleaned")
     if not folder.is_dir():
         print(f"skipped: no TimeML data at {folder}")
         return 0
