@@ -85,3 +85,16 @@ def test_rare_shared_words_pull_an_article_into_the_story_that_reports_them():
                                                _vector(0.5, 0.5)))
     assert rahman.story_id != thompson.story_id
     assert follow_up.story_id == thompson.story_id
+
+
+def test_shared_names_do_not_let_an_undated_article_into_a_dated_story():
+    # same capitals and ministers years apart: the names match fully, the wording only moderately
+    thresholds = StoryThresholds(story=0.5, topic=0.3, name_weight=0.2, lexical_weight=0.0, undated_story=0.85)
+    near = _vector(1, 0.8)  # cosine 0.78; with the full name bonus the score is 0.98
+    names = ["Moscow", "Washington"]
+    clusterer = StoryClusterer(thresholds)
+    first = clusterer.assign(_doc("a", _vector(1, 0), names, published=MARCH))
+    undated = clusterer.assign(_doc("b", near, names))
+    assert undated.story_id != first.story_id and undated.topic_id == first.topic_id
+    paraphrase = clusterer.assign(_doc("c", _vector(1, 0.1), names))  # cosine 0.995
+    assert paraphrase.story_id == first.story_id
