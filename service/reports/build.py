@@ -8,6 +8,7 @@ from collections import defaultdict
 from typing import Sequence
 
 from client._proto import crosscheck_pb2 as pb
+from client.render.labels import is_discrepancy
 from service import convert
 from service.engine import Engine
 from service.reports import sections
@@ -31,7 +32,7 @@ def _story(story_id: str, articles: Sequence[pb.Article], findings: Sequence[pb.
         story_id=story_id,
         title=(ordered_articles[0].title if story_id and ordered_articles else CROSS_STORY_TITLE),
         articles=ordered_articles,
-        discrepancies=_by_severity([f for f in findings if sections.is_discrepancy(f)]),
+        discrepancies=_by_severity([f for f in findings if is_discrepancy(f)]),
         agreements=agreements,
         corroborations=sections.corroborations(agreements),
         uncorroborated=[f for f in findings if f.kind == pb.FINDING_KIND_UNCORROBORATED],

@@ -8,12 +8,7 @@ from collections import Counter, defaultdict
 from typing import Iterable, Sequence
 
 from client._proto import crosscheck_pb2 as pb
-
-INFORMATIONAL_KINDS = frozenset({pb.FINDING_KIND_AGREEMENT, pb.FINDING_KIND_UNCORROBORATED})
-
-
-def is_discrepancy(finding: pb.Finding) -> bool:
-    return finding.kind not in INFORMATIONAL_KINDS
+from client.render.labels import is_discrepancy
 
 
 def _sources_of(finding: pb.Finding) -> list[str]:
