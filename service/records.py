@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import hashlib
 from dataclasses import dataclass, field
 
 
@@ -320,7 +321,5 @@ class Finding:
     @property
     def key(self) -> str:
         """Stable identity: the same finding on the same claims gets the same key in every run."""
-        import hashlib
-
         parts = [self.kind.value] + sorted(f"{e.claim_id}|{e.span.start}|{e.span.end}" for e in self.evidence)
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
