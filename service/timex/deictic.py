@@ -103,6 +103,9 @@ def ago(m: re.Match[str], ctx: Context) -> Reading | None:
     count = number_value(m["num"]) if m["num"] else None
     direction = -1 if m["dir"].lower() in ("ago", "earlier", "before") else 1
     modifier = HEDGE_MODIFIER.get((m["hedge"] or "").lower(), "")
+    if count is None and m["dir"].lower() in ("earlier", "later"):
+        # "a few days later" counts from another event: only the vague length is known
+        return _duration(None, unit, modifier, vague=True)
     if count is None or count != int(count) or unit not in SHIFTS:
         return Reading(TimeType.DATE, "PAST_REF" if direction < 0 else "FUTURE_REF", modifier, vague=True,
                        relative=True)
@@ -185,6 +188,12 @@ def duration(m: re.Match[str], ctx: Context) -> Reading | None:
     modifier = HEDGE_MODIFIER.get(hedge, "")
     if unit == "quarter" and "-" in m[0] and m["unit"].lower().endswith("s"):
         return None  # "three-quarters" is a fraction
+    if _AGE.match(ctx.text, m.end()):
+        return None  # "52 years old" is a person's age, not a stretch of time the text speaks of
+    if unit == "second" and words in ("a", "an") and _ORDINAL_NOUN.match(ctx.text, m.end()):
+        return None  # "a second group", "a second betrayal": the ordinal, not a clock second
+    if _is_title(m):
+        return None  # "CBS's 60 Minutes" is a programme
     pieces = re.split(r"\s*(?:\bto\b|-|\bor\b|\band\b)\s*", words) if words else []
     if len(pieces) == 2 and all(number_value(p) is not None for p in pieces):
         low, high = (number_value(p) for p in pieces)
@@ -208,6 +217,16 @@ def _shifted(reading: Reading, start_offset: int) -> Reading:
         return reading
     return Reading(reading.type, reading.value, reading.modifier, reading.vague, reading.relative, start_offset)
 
+
+_AGE = re.compile(r"\s+old\b", re.IGNORECASE)
+_ORDINAL_NOUN = re.compile(r"\s+(?!(?:later|ago|earlier|before|after|or|and|longer|more)\b)[a-z]")
+
+
+def _is_title(m: re.Match[str]) -> bool:
+    """A capitalised unit after a number in lowercase prose names something ("CBS's 60 Minutes"); a unit
+    that opens the expression ("Days later") or a headline in capitals is an ordinary word."""
+    unit = m["unit"]
+    return m.start("unit") > m.start() and unit[:1].isupper() and unit[1:].islower()
 
 _CALENDAR_INTRODUCER = re.compile(r"\b(?:in|of|during|through|throughout|since|until|by)\s+$", re.IGNORECASE)
 
@@ -239,13 +258,30 @@ _VAGUE = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF",
-    "soon": "FUTURE_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "soon": "FUTURE_REF", "as soon as possible": "FUTURE_REF", "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
     "the foreseeable future": "FUTURE_REF", "shortly": "FUTURE_REF", "current": "PRESENT_REF",
 }
 
 
+# "soon after the bombing", "as soon as trading opened", "was soon released": these count from another
+# event or from the story's own past, not from the publication date, and TimeML leaves them untagged.
+_RELATIONAL_AFTER = re.compile(r"\s+(?:after|afterwards?|before|as|thereafter)\b", re.IGNORECASE)
+_RELATIONAL_BEFORE = re.compile(r"\b(?:as|was|were|had|been)\s+$", re.IGNORECASE)
+_PAST_VERB_AFTER = re.compile(r"\s+(?:\w+ed|became|began|came|went|found|took|left|gave|made|fell|rose)\b",
+                              re.IGNORECASE)
+
+
+def _relates_to_other_event(m: re.Match[str], ctx: Context) -> bool:
+    before = ctx.text[max(0, m.start() - 10) : m.start()]
+    return bool(_RELATIONAL_AFTER.match(ctx.text, m.end()) or _RELATIONAL_BEFORE.search(before)
+                or _PAST_VERB_AFTER.match(ctx.text, m.end()))
+
+
 def vague_ref(m: re.Match[str], ctx: Context) -> Reading | None:
     phrase = " ".join(m[0].lower().split())
+    if phrase in ("soon", "shortly") and _relates_to_other_event(m, ctx):
+        return None
     if phrase == "in the past":
         return Reading(TimeType.DATE, "PAST_REF", vague=True, start_offset=3)
     return Reading(TimeType.DATE, _VAGUE[phrase], vague=True)
@@ -260,6 +296,8 @@ _SET_UNITS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1
 
 
 def frequency_word(m: re.Match[str], ctx: Context) -> Reading | None:
+    if m[0].lower() in ("annually", "yearly") and _is_rate(ctx, m.start()):
+        return None  # "rise 8.5% annually", "10,000 units annually": a rate, which TimeBank leaves untagged
     return Reading(TimeType.SET, _SET_UNITS[m[0].lower()])
 
 
@@ -317,11 +355,12 @@ RULES: tuple[Rule, ...] = (
         rf"(?i:(?:{HEDGE}\s+)?{_LEAD}?(?:{COUNT}(?:\s+(?:more|additional|straight|consecutive|full))?[-\s]+)?"
         rf"{UNIT}(?:-long)?)"), duration),
     Rule("bare_units", compile_rule(
-        r"(?i:(?<=for )|(?<=in )|(?<=within )|(?<=over )|(?<=recent ))(?i:(?P<unit>days|weeks|months|years|decades|centuries))"),
+        r"(?i:(?<=for )|(?<=in )|(?<=within )|(?<=over )|(?<=recent )|(?<=coming ))"
+        r"(?i:(?P<unit>days|weeks|months|years|decades|centuries))"),
         bare_units),
     Rule("vague", compile_rule(
         r"(?i:right now|now|currently|nowadays|these days|at present|at the moment|recently|lately|in the past|"
-        r"the past|soon|the near future|the foreseeable future|the future|shortly|"
+        r"the past|as soon as possible|soon|the near future|the foreseeable future|the future|shortly|"
         r"current(?!\s+(?:account|accounts|affairs|events|assets|liabilities|prices|dollars|law|rules|system)\b))"
         r"(?!\s*-)"), vague_ref),
     # "long-stalled" says only that a long time passed; the hyphen that follows is part of the compound.

@@ -22,6 +22,7 @@ _MONTH_INTRODUCERS = re.compile(
     r"and|or|between)[-\s]+)$",
     re.IGNORECASE,
 )
+_SEASON_AS_NOUN = re.compile(r"\s+(?:of|in)\s")
 _SEASON_INTRODUCERS = re.compile(r"\b(?:in|during|by|until|since|over|through|this|the)\s+(?:the\s+)?$", re.I)
 # Counted things after a bare number that looks like a year: "2000 troops" is not the year 2000.
 _COUNTED_NOUN = re.compile(
@@ -52,14 +53,20 @@ def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading(TimeType.DATE, value, relative=m["year"] is None)
 
 
+_YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
+
+
 def month_alone(m: re.Match[str], ctx: Context) -> Reading | None:
     edge = (m["edge"] or "").lower()
     if m["mon"] == "May" and not edge and not m["rel"] and not _MONTH_INTRODUCERS.search(ctx.text[: m.start()]):
         return None
     month = month_number(m["mon"])
     rel = (m["rel"] or "").lower()
+    year_shift = _YEAR_SHIFT.get((m.groupdict().get("yrel") or "").lower())
     if m["year"]:
         value = f"{m['year']}-{month:02d}"
+    elif year_shift is not None and ctx.anchor and ctx.anchor.year is not None:
+        value = f"{ctx.anchor.year + year_shift:04d}-{month:02d}"  # "in February this year", "July last year"
     elif rel and ctx.anchor and ctx.anchor.year is not None:
         year = closest_year(ctx.anchor, month, None, rel == "next")
         assert year is not None
@@ -155,6 +162,8 @@ def season(m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading(TimeType.DATE, f"{m['year']}-{code}", modifier=edge)
     if not rel and not edge and not _SEASON_INTRODUCERS.search(ctx.text[: m.start()]):
         return None  # "prices fall", "a spring in his step"
+    if not rel and _SEASON_AS_NOUN.match(ctx.text, m.end()):
+        return None  # "the fall in prices", "the spring of discontent"; "last fall in Buffalo" stays
     shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
     return Reading(TimeType.DATE, f"{shift_years(ctx.anchor, shift)}-{code}", modifier=edge, relative=True)
 
@@ -189,7 +198,7 @@ RULES: tuple[Rule, ...] = (
     Rule("month_day", compile_rule(rf"{_WD}{MONTH}\s*{DAY}(?:,?\s+{YEAR4})?"), month_day),
     Rule("day_month", compile_rule(rf"{_WD}(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR4})?"), month_day),
     Rule("month", compile_rule(rf"{_EDGE_OPT}(?:(?P<rel>(?i:last|next|this|early|late))\s+)?{BARE_MONTH}"
-                               rf"(?:,?\s+(?:of\s+)?{YEAR4})?"), month_alone),
+                               rf"(?:,?\s+(?:of\s+)?{YEAR4}|\s+(?P<yrel>last|this|next)\s+year)?"), month_alone),
     Rule("month_year", compile_rule(rf"{_EDGE_OPT}(?P<rel>){MONTH},?\s+(?:of\s+)?{YEAR4}"), month_alone),
     Rule("iso_date", compile_rule(r"(?P<y>\d{4})([-/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})"), numeric_date),
     Rule("us_date", compile_rule(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})"), numeric_date),
@@ -210,7 +219,7 @@ RULES: tuple[Rule, ...] = (
          reported_period),
     Rule("season", compile_rule(
         rf"(?i:{_EDGE_OPT}(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<season>spring|summer|fall|autumn|winter))"
-        rf"(?:\s+(?:of\s+)?{YEAR4})?(?!\s+(?:of|in)\s)"), season),
+        rf"(?:\s+(?:of\s+)?{YEAR4})?"), season),
     Rule("clock", compile_rule(
         r"(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d)(?::\d\d)?\s*(?P<ampm>(?i:a\.m\.|p\.m\.|am\b|pm\b))?"
         r"|\s*(?P<ampm2>(?i:a\.m\.|p\.m\.|am\b|pm\b)))(?:\s+(?:[ECMP][SD]T|GMT|UTC))?"), clock),

@@ -7,12 +7,12 @@ import re
 from collections.abc import Sequence
 
 from service.records import Granularity, PartialDate, Span, TimeExpression, TimeType
-from service.timex import anaphora, deictic, explicit, holidays
+from service.timex import anaphora, deictic, explicit, holidays, spoken
 from service.timex.calendar import interval, narrow
 from service.timex.reading import Context, Reading, Rule
 from service.timex.tense import is_future
 
-RULES: tuple[Rule, ...] = explicit.RULES + holidays.RULES + deictic.RULES
+RULES: tuple[Rule, ...] = explicit.RULES + spoken.RULES + holidays.RULES + deictic.RULES
 _PARTIAL = re.compile(r"^XXXX-(\d{2})(?:-(\d{2}))?")
 _KNOWN = re.compile(r"^\d{4}-(\d{2})(?:-(\d{2}))?")
 _GRANULARITY_OF_PARTIAL = {1: Granularity.MONTH, 2: Granularity.DAY}
