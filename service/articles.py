@@ -7,7 +7,6 @@ from pathlib import PurePath
 
 from service.errors import ArticleTooLarge, InvalidInput
 from service.ingest import prepare
-from service.ingest.html import mask_html
 from service.records import Article, ArticleInput, PartialDate
 from service.timex import detect_publication_date
 
@@ -51,8 +50,7 @@ def build_article(item: ArticleInput, max_chars: int) -> Article:
     if published is None:
         # Date lines are page furniture that `clean` masks, so the date is read from the text before boilerplate
         # removal (for HTML, from the page with only its markup blanked).
-        readable = mask_html(item.text).clean if item.content_type == HTML else item.text
-        detected = detect_publication_date(readable, item.url)
+        detected = detect_publication_date(prepared.unmasked, item.url)
         if detected is not None:
             published, published_span = detected
     source = item.source or prepared.source or _source_from_name(item.external_id)

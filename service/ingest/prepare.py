@@ -30,6 +30,8 @@ class Prepared:
     title_span: Span | None
     source: str  # the outlet, or "" when the article does not say
     removed: tuple[tuple[Span, str], ...]  # what was blanked and why, in text order
+    # The text with only its markup blanked: date lines and bylines are still there for metadata detection.
+    unmasked: str
 
 
 def prepare(text: str, content_type: str = "text/plain", url: str = "", source_hint: str = "") -> Prepared:
@@ -38,11 +40,13 @@ def prepare(text: str, content_type: str = "text/plain", url: str = "", source_h
     title, title_span, site_name = "", None, ""
     if "html" in content_type.lower() or looks_like_html(text):
         page = mask_html(text)
+        unmasked = page.clean
         masked = MaskedText(page.clean)
         for span, reason in page.removed:
             masked.note(span, reason)
         title, title_span, site_name = page.title, page.title_span, page.site_name
     else:
+        unmasked = text
         masked = MaskedText(text)
 
     lines = split_lines(masked.text)
@@ -67,7 +71,7 @@ def prepare(text: str, content_type: str = "text/plain", url: str = "", source_h
         mask_inline_debris(masked, clean, paragraph)
     clean = masked.text
     paragraphs = mask_repeats(masked, clean, group_paragraphs(split_lines(clean)), title)
-    return Prepared(masked.text, tuple(paragraphs), title, title_span, source, masked.removed)
+    return Prepared(masked.text, tuple(paragraphs), title, title_span, source, masked.removed, unmasked)
 
 
 def _title_span(line: Line) -> Span:
