@@ -166,7 +166,7 @@ def claim(c: Claim) -> pb.Claim:
         id=c.id, article_id=c.article_id, sentence_index=c.sentence, span=span(c.span), text=c.text,
         times=[time_expression(t) for t in c.times], quantities=[quantity(q) for q in c.quantities],
         quotes=[quote(q) for q in c.quotes], entities=[entity(e) for e in c.entities],
-        negated=c.polarity.negated, polarity_cue=c.polarity.cue,
+        negated=c.polarity.negated, polarity_cue=c.polarity.cue, unit=c.unit,
     )
 
 

@@ -11,7 +11,7 @@ from typing import Sequence
 
 import numpy as np
 
-from service.align import IVFIndex, PairScorer
+from service.align import ClaimAligner, FactAligner, IVFIndex, PairScorer, load_fact_model
 from service.articles import build_article, content_hash
 from service.compare import Analysed, compare_articles, ordered
 from service.compare.topics import cross_story_findings
@@ -46,11 +46,21 @@ class StoryView:
     articles: tuple[ArticleSummary, ...]
 
 
+def analyse(item: ArticleInput, embedder: Embedder, max_article_chars: int = 1_000_000) -> tuple[Extraction, np.ndarray]:
+    """Ingest and extraction of one article, and its claims' embeddings (rows in claim order)."""
+    extraction = extract(build_article(item, max_article_chars))
+    return extraction, embedder.embed([c.text for c in extraction.claims])
+
+
 class Engine:
-    def __init__(self, store: Store, embedder: Embedder, scorer: PairScorer, *, max_article_chars: int = 1_000_000):
+    def __init__(self, store: Store, embedder: Embedder, scorer: PairScorer, *, aligner: ClaimAligner | None = None,
+                 max_article_chars: int = 1_000_000):
         self.store = store
         self.embedder = embedder
         self.scorer = scorer
+        # Claims within a story are linked when they report the same fact; the paraphrase scorer still decides
+        # across stories, where only near-paraphrases are the same claim.
+        self.aligner = aligner or FactAligner(load_fact_model())
         self.max_article_chars = max_article_chars
         self._clusterer = StoryClusterer()
         # Story assignment depends on what was stored before: ingests are serialised around assign + save.
@@ -63,10 +73,7 @@ class Engine:
     # ------------------------------------------------------------------------------------------ stages
 
     def _analyse(self, item: ArticleInput) -> tuple[Extraction, np.ndarray]:
-        article = build_article(item, self.max_article_chars)
-        extraction = extract(article)
-        embeddings = self.embedder.embed([c.text for c in extraction.claims])
-        return extraction, embeddings
+        return analyse(item, self.embedder, self.max_article_chars)
 
     def _story_document(self, extraction: Extraction) -> StoryDocument:
         article = extraction.article
@@ -179,7 +186,7 @@ class Engine:
                 raise type(exc)(f"articles[{i}]{' (' + item.external_id + ')' if item.external_id else ''}: "
                                 f"{exc.message}") from exc
             analysed.append(Analysed(extraction, embeddings))
-        findings = compare_articles(analysed, self.scorer, by_story=False, agreements=agreements)
+        findings = compare_articles(analysed, self.aligner, by_story=False, agreements=agreements)
         return [a.extraction.article for a in analysed], findings
 
     def select(
@@ -210,7 +217,7 @@ class Engine:
             Analysed(self.store.get_extraction(s.article.id), self.store.claim_embeddings(s.article.id), s.story_id)
             for s in summaries
         ]
-        findings = compare_articles(analysed, self.scorer, by_story=True, agreements=agreements)
+        findings = compare_articles(analysed, self.aligner, by_story=True, agreements=agreements)
         topics = {s.article.id: s.topic_id for s in summaries}
         with self._ingest_lock:  # the faiss index is not safe to search while another thread adds to it
             across = cross_story_findings(analysed, topics, self._claims, self.scorer)

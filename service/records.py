@@ -240,6 +240,7 @@ class Claim:
     quotes: tuple[Quote, ...] = ()
     entities: tuple[Entity, ...] = ()
     polarity: Polarity = field(default_factory=lambda: Polarity(False))
+    unit: str = "body"  # "headline" for the article's headline, a claim of its own; "body" otherwise
 
 
 @dataclass(frozen=True, slots=True)

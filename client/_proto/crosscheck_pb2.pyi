@@ -324,7 +324,7 @@ class Sentence(_message.Message):
     def __init__(self, index: _Optional[int] = ..., span: _Optional[_Union[Span, _Mapping]] = ..., text: _Optional[str] = ..., paragraph: _Optional[int] = ...) -> None: ...
 
 class Claim(_message.Message):
-    __slots__ = ("id", "article_id", "sentence_index", "span", "text", "times", "quantities", "quotes", "entities", "negated", "polarity_cue")
+    __slots__ = ("id", "article_id", "sentence_index", "span", "text", "times", "quantities", "quotes", "entities", "negated", "polarity_cue", "unit")
     ID_FIELD_NUMBER: _ClassVar[int]
     ARTICLE_ID_FIELD_NUMBER: _ClassVar[int]
     SENTENCE_INDEX_FIELD_NUMBER: _ClassVar[int]
@@ -336,6 +336,7 @@ class Claim(_message.Message):
     ENTITIES_FIELD_NUMBER: _ClassVar[int]
     NEGATED_FIELD_NUMBER: _ClassVar[int]
     POLARITY_CUE_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
     id: str
     article_id: str
     sentence_index: int
@@ -347,7 +348,8 @@ class Claim(_message.Message):
     entities: _containers.RepeatedCompositeFieldContainer[Entity]
     negated: bool
     polarity_cue: str
-    def __init__(self, id: _Optional[str] = ..., article_id: _Optional[str] = ..., sentence_index: _Optional[int] = ..., span: _Optional[_Union[Span, _Mapping]] = ..., text: _Optional[str] = ..., times: _Optional[_Iterable[_Union[TimeExpression, _Mapping]]] = ..., quantities: _Optional[_Iterable[_Union[Quantity, _Mapping]]] = ..., quotes: _Optional[_Iterable[_Union[Quote, _Mapping]]] = ..., entities: _Optional[_Iterable[_Union[Entity, _Mapping]]] = ..., negated: _Optional[bool] = ..., polarity_cue: _Optional[str] = ...) -> None: ...
+    unit: str
+    def __init__(self, id: _Optional[str] = ..., article_id: _Optional[str] = ..., sentence_index: _Optional[int] = ..., span: _Optional[_Union[Span, _Mapping]] = ..., text: _Optional[str] = ..., times: _Optional[_Iterable[_Union[TimeExpression, _Mapping]]] = ..., quantities: _Optional[_Iterable[_Union[Quantity, _Mapping]]] = ..., quotes: _Optional[_Iterable[_Union[Quote, _Mapping]]] = ..., entities: _Optional[_Iterable[_Union[Entity, _Mapping]]] = ..., negated: _Optional[bool] = ..., polarity_cue: _Optional[str] = ..., unit: _Optional[str] = ...) -> None: ...
 
 class DiffEntry(_message.Message):
     __slots__ = ("op", "a", "b", "category")

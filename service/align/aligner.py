@@ -6,12 +6,13 @@ Cosine similarity proposes a few candidates per claim (cheap); the learned score
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Protocol, Sequence
 
 import numpy as np
 
 from service.align.features import profile, profile_features
 from service.align.scorer import PairScorer
+from service.records import Extraction
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,13 @@ class AlignedPair:
     b: int  # index into texts_b
     score: float  # the scorer's probability that both claims state the same fact
     cosine: float
+
+
+class ClaimAligner(Protocol):
+    """Which claims of article B report the same fact as claims of article A (rows of the embeddings are the
+    articles' claims, in order)."""
+
+    def align(self, a: Extraction, emb_a: np.ndarray, b: Extraction, emb_b: np.ndarray) -> list[AlignedPair]: ...
 
 
 def align_claims(
@@ -70,3 +78,16 @@ def align_claims(
         for (i, j), probability in sorted(scored.items())
         if probability >= scorer.threshold and (probability == best_for_a[i] or probability == best_for_b[j])
     ]
+
+
+@dataclass(frozen=True)
+class ParaphraseAligner:
+    """Claims linked when the MRPC-trained scorer calls them paraphrases of each other.
+
+    Kept as the reference the fact aligner is measured against, and for callers that want near-verbatim
+    matches only."""
+
+    scorer: PairScorer
+
+    def align(self, a: Extraction, emb_a: np.ndarray, b: Extraction, emb_b: np.ndarray) -> list[AlignedPair]:
+        return align_claims([c.text for c in a.claims], emb_a, [c.text for c in b.claims], emb_b, self.scorer)

@@ -52,10 +52,10 @@ def scorer_to_dict(scorer: PairScorer) -> dict[str, Any]:
     }
 
 
-def scorer_from_dict(data: dict[str, Any]) -> PairScorer:
+def scorer_from_dict(data: dict[str, Any], expected: tuple[str, ...] = FEATURE_NAMES) -> PairScorer:
     names = tuple(data["feature_names"])
-    if names != FEATURE_NAMES:
-        raise ModelError(f"scorer was trained on features {names}, this code computes {FEATURE_NAMES}")
+    if names != expected:
+        raise ModelError(f"scorer was trained on features {names}, this code computes {expected}")
     return PairScorer(
         feature_names=names,
         means=tuple(float(v) for v in data["means"]),
@@ -66,16 +66,19 @@ def scorer_from_dict(data: dict[str, Any]) -> PairScorer:
     )
 
 
-def load_scorer(path: Path | None = None) -> PairScorer:
+def load_scorer(path: Path | None = None, expected: tuple[str, ...] = FEATURE_NAMES) -> PairScorer:
     path = Path(path) if path else DEFAULT_SCORER_PATH
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ModelError(f"cannot read the pair scorer {path}: {exc}") from exc
-    return scorer_from_dict(data)
+    return scorer_from_dict(data, expected)
 
 
-def fit_scorer(features: np.ndarray, labels: np.ndarray, threshold: float = 0.5, c: float = 1.0) -> PairScorer:
+def fit_scorer(
+    features: np.ndarray, labels: np.ndarray, threshold: float = 0.5, c: float = 1.0,
+    names: tuple[str, ...] = FEATURE_NAMES, class_weight: str | None = None,
+) -> PairScorer:
     """Fits the logistic regression; `threshold` is chosen by the caller (by cross-validation)."""
     from sklearn.linear_model import LogisticRegression
 
@@ -83,10 +86,10 @@ def fit_scorer(features: np.ndarray, labels: np.ndarray, threshold: float = 0.5,
     means = x.mean(axis=0)
     scales = x.std(axis=0)
     scales[scales == 0] = 1.0  # a constant feature carries no information; keep it inert
-    model = LogisticRegression(C=c, max_iter=1000, solver="lbfgs")
+    model = LogisticRegression(C=c, max_iter=2000, solver="lbfgs", class_weight=class_weight)
     model.fit((x - means) / scales, np.asarray(labels, dtype=int))
     return PairScorer(
-        feature_names=FEATURE_NAMES,
+        feature_names=names,
         means=tuple(float(v) for v in means),
         scales=tuple(float(v) for v in scales),
         coefficients=tuple(float(v) for v in model.coef_[0]),

@@ -9,7 +9,7 @@ from typing import Sequence
 
 import numpy as np
 
-from service.align import PairScorer, align_claims
+from service.align import ClaimAligner
 from service.compare.claims import AlignedClaims, compare_aligned
 from service.compare.evidence import evidence, ordered
 from service.compare.quotes import quote_findings
@@ -30,15 +30,13 @@ class Analysed:
 
 
 def _pair_findings(
-    a: Analysed, b: Analysed, scorer: PairScorer, agreements: bool
+    a: Analysed, b: Analysed, aligner: ClaimAligner, agreements: bool
 ) -> tuple[list[Finding], set[str]]:
     """Findings between two articles, and the ids of the claims that found a counterpart."""
     findings, quoted_pairs = quote_findings(a.extraction, b.extraction)
     matched = {claim_id for pair in quoted_pairs for claim_id in pair}
     claims_a, claims_b = a.extraction.claims, b.extraction.claims
-    for aligned in align_claims(
-        [c.text for c in claims_a], a.embeddings, [c.text for c in claims_b], b.embeddings, scorer
-    ):
+    for aligned in aligner.align(a.extraction, a.embeddings, b.extraction, b.embeddings):
         claim_a, claim_b = claims_a[aligned.a], claims_b[aligned.b]
         matched.update((claim_a.id, claim_b.id))
         pair = AlignedClaims(a.extraction, claim_a, b.extraction, claim_b, aligned.score)
@@ -65,7 +63,7 @@ def _uncorroborated(item: Analysed, matched: set[str]) -> list[Finding]:
 
 
 def compare_articles(
-    items: Sequence[Analysed], scorer: PairScorer, *, by_story: bool = True, agreements: bool = True
+    items: Sequence[Analysed], aligner: ClaimAligner, *, by_story: bool = True, agreements: bool = True
 ) -> list[Finding]:
     """All findings across `items`. With `by_story`, claims are only aligned between articles of one story
     (roles are checked across all of them); otherwise all articles are treated as one story."""
@@ -78,7 +76,7 @@ def compare_articles(
         story_findings: list[Finding] = []
         matched: set[str] = set()
         for a, b in itertools.combinations(members, 2):
-            pair_findings, pair_matched = _pair_findings(a, b, scorer, agreements)
+            pair_findings, pair_matched = _pair_findings(a, b, aligner, agreements)
             story_findings.extend(pair_findings)
             matched |= pair_matched
         if agreements and len({m.extraction.article.source for m in members}) > 1:

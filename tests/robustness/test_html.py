@@ -81,9 +81,16 @@ def test_html_quote_span_starts_at_the_first_quoted_word(extracted):
 
 
 def test_html_character_reference_inside_a_word_keeps_the_word_whole(extracted):
-    first = extracted.claims[0].text
-    assert "Russia\u2019s deputy" in first
-    assert "Russia\u2019s deputy" in extracted.sentences[0].text
+    first = next(c for c in extracted.claims if c.unit == "body")
+    assert "Russia\u2019s deputy" in first.text
+    assert "Russia\u2019s deputy" in extracted.sentences[first.sentence_index].text
+
+
+def test_html_headline_is_a_claim_of_its_own_with_references_decoded(extracted):
+    headline = extracted.claims[0]
+    assert headline.unit == "headline"
+    assert headline.text == "Russia & US hold missile talks"
+    assert all(c.unit == "body" for c in extracted.claims[1:])
 
 
 def test_html_ingest_then_get_article_returns_spans_into_the_page(client):

@@ -1,0 +1,113 @@
+"""Train the fact aligner (service/align/facts.json) on ECB+ topics 1-12.
+
+    python scripts/train_aligner.py ../shared/data [--cache-dir /tmp/crosscheck_crossdoc] [--check]
+
+Every claim pair of every pair of `*ecbplus` articles of one topic, both claims in sentences ECB+ annotates, is an
+example: positive when the two sentences share an event instance and one more (a participant, time, place: the same
+fact reported by both outlets), negative when they share no event; pairs sharing only an event are left out. The threshold is the lowest cut at which the links the real comparison makes
+on topics 1-12 reach TARGET_PRECISION, so that a link is wrong about one time in ten at most. Topics 13-22 are never read here. The result is written
+as JSON coefficients; the same data gives the same bytes (`--check` compares instead of writing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from service.align.facts import DEFAULT_FACT_MODEL_PATH, FACT_FEATURES, FactAligner, pair_matrix  # noqa: E402
+from service.align.scorer import fit_scorer, scorer_to_dict  # noqa: E402
+from tests.eval.crossdoc import TUNING_TOPICS, analyse_all, evaluate, load_corpus, same_event, same_fact  # noqa: E402
+
+# Precision first: a wrong link turns into a false discrepancy, a missed one only loses a comparison.
+TARGET_PRECISION = 0.9
+THRESHOLDS = tuple(round(0.6 + 0.025 * k, 3) for k in range(15))  # 0.600 .. 0.950
+C = 1.0
+
+
+def _line_of(doc, offset: int) -> int | None:
+    for number, start, end in doc.text.lines:
+        if start <= offset < end:
+            return number
+    return None
+
+
+def examples(corpus, analysed):
+    """(features, labels, topic of each row)."""
+    rows, labels, topics = [], [], []
+    for topic, docs in corpus.items():
+        docs = [d for d in docs if d.text.name in analysed]
+        for x, doc_a in enumerate(docs):
+            for doc_b in docs[x + 1:]:
+                a, b = analysed[doc_a.text.name], analysed[doc_b.text.name]
+                if not a.extraction.claims or not b.extraction.claims:
+                    continue
+                features = pair_matrix(a.extraction, a.embeddings, b.extraction, b.embeddings)
+                lines_a = [_line_of(doc_a, c.span.start) for c in a.extraction.claims]
+                lines_b = [_line_of(doc_b, c.span.start) for c in b.extraction.claims]
+                for i, la in enumerate(lines_a):
+                    if la not in doc_a.instances:
+                        continue
+                    for j, lb in enumerate(lines_b):
+                        if lb not in doc_b.instances:
+                            continue
+                        ia, ib = doc_a.instances[la], doc_b.instances[lb]
+                        if same_fact(ia, ib):
+                            labels.append(1)
+                        elif not same_event(ia, ib):
+                            labels.append(0)
+                        else:
+                            continue  # one shared event and nothing else: too uncertain to learn from
+                        rows.append(features[i, j])
+                        topics.append(topic)
+    return np.array(rows), np.array(labels), np.array(topics)
+
+
+def threshold_for_precision(model, corpus, analysed) -> float:
+    """The lowest cut at which the sentence links the real comparison makes on topics 1-12 reach TARGET_PRECISION
+    (the crossdoc evaluation's measure): claim pairs of annotated sentences are mostly about one event, so
+    precision over claim pairs hardly rises above the share of positives, while over the links that findings
+    make it does."""
+    for threshold in THRESHOLDS:
+        tally = evaluate(corpus, analysed, FactAligner(replace(model, threshold=threshold)), TUNING_TOPICS)
+        precision = tally.linked_correct / max(tally.linked_annotated, 1)
+        recall = tally.gold_found / max(tally.gold, 1)
+        print(f"  threshold {threshold:.3f}: precision {precision:.3f}, recall {recall:.3f}")
+        if precision >= TARGET_PRECISION:
+            return threshold
+    return THRESHOLDS[-1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data", type=Path)
+    parser.add_argument("--cache-dir", type=Path, default=None)
+    parser.add_argument("--check", action="store_true", help="compare with the committed model instead of writing")
+    args = parser.parse_args(argv)
+    corpus = load_corpus(args.data / "ecbplus", TUNING_TOPICS)
+    analysed = analyse_all(corpus, args.cache_dir)
+    x, y, topics = examples(corpus, analysed)
+    print(f"{len(y)} claim pairs, {int(y.sum())} positive, {len(np.unique(topics))} topics")
+    model = fit_scorer(x, y, c=C, names=FACT_FEATURES)
+    model = replace(model, threshold=threshold_for_precision(model, corpus, analysed))
+    print(f"threshold {model.threshold}")
+    data = json.dumps(scorer_to_dict(model), indent=1) + "\n"
+    for name, weight in sorted(zip(FACT_FEATURES, model.coefficients), key=lambda item: -abs(item[1])):
+        print(f"  {name:20s} {weight:+.3f}")
+    if args.check:
+        same = DEFAULT_FACT_MODEL_PATH.read_text(encoding="utf-8") == data
+        print("identical to the committed model" if same else "DIFFERS from the committed model")
+        return 0 if same else 1
+    DEFAULT_FACT_MODEL_PATH.write_text(data, encoding="utf-8")
+    print(f"wrote {DEFAULT_FACT_MODEL_PATH}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,222 @@
+"""Fact alignment: which claims of two articles report the same fact, not which sentences paraphrase each other.
+
+Two outlets rarely paraphrase each other; they report the same event with a shared participant, time, place or
+count in different sentences with different context around them. So every claim pair of the article pair is a
+candidate, and the decision weighs what the pair shares in the context of the two articles:
+
+- the embeddings, and how a pair's cosine ranks among each claim's candidates (the best counterpart of a claim
+  is far more often the same fact than a pair of the same absolute cosine that each claim beats elsewhere);
+- the words shared, weighted by how rare they are across the two articles' claims (a word both articles use in
+  every sentence names the event, not the fact);
+- the slots already extracted: people, organisations and places by canonical name, dates by interval, quantities
+  by value and what they count;
+- position: headlines and leads state the main fact of the story in both articles.
+
+The decision is a logistic regression over these features, trained on ECB+ topics 1-12 by
+`scripts/train_aligner.py` and committed as coefficients (`facts.json`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from service.align.aligner import AlignedPair
+from service.align.features import TextProfile, profile
+from service.align.scorer import PairScorer, load_scorer
+from service.records import Claim, EntityKind, Extraction, TimeType
+from service.timex import relate
+
+DEFAULT_FACT_MODEL_PATH = Path(__file__).with_name("facts.json")
+
+FACT_FEATURES: tuple[str, ...] = (
+    "cosine",
+    "cosine_rank_a",  # 1 / (1 + rank of b among a's candidates by cosine)
+    "cosine_rank_b",
+    "cosine_margin",  # cosine minus the mean of the two claims' best cosines
+    "stem_jaccard",
+    "stem_containment",
+    "shared_stems",  # log(1 + count)
+    "rare_overlap",  # idf-weighted share of the shorter side's words that the other side has
+    "rare_shared",  # log(1 + idf mass shared)
+    "char3_jaccard",
+    "bigram_jaccard",
+    "shared_names",  # log(1 + people, organisations and places named by both)
+    "name_conflict",
+    "shared_dates",  # a date of one is compatible with a date of the other
+    "date_conflict",  # both dated at a comparable grain, and no date agrees
+    "shared_numbers",  # the same value (and thing counted, when both say)
+    "number_conflict",
+    "lead_both",  # both claims open their article (headline or first sentences)
+    "lead_either",
+    "log_length_short",
+    "log_length_ratio",
+    "negation_mismatch",
+)
+
+LEAD_SENTENCES = 2
+_KINDS = (EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE)
+_NAME_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class _ClaimView:
+    profile: TextProfile
+    names: frozenset[str]
+    dates: tuple
+    numbers: frozenset[tuple[float, str]]
+    lead: bool
+
+
+def _names(claim: Claim) -> frozenset[str]:
+    names = set()
+    for entity in claim.entities:
+        if entity.kind in _KINDS:
+            tokens = _NAME_TOKEN.findall((entity.canonical or entity.text).lower())
+            if tokens:
+                # The last word identifies a person ("Lohan" for "Lindsay Lohan"); a place keeps its full name.
+                names.add(tokens[-1] if entity.kind is EntityKind.PERSON else " ".join(tokens))
+    return frozenset(names)
+
+
+def _view(claim: Claim, lead_cut: int) -> _ClaimView:
+    dates = tuple(t for t in claim.times if t.type in (TimeType.DATE, TimeType.TIME) and not t.vague)
+    numbers = frozenset((float(q.value), q.counts) for q in claim.quantities)
+    return _ClaimView(profile(claim.text), _names(claim), dates, numbers, claim.sentence < lead_cut)
+
+
+def _idf(views: Sequence[_ClaimView]) -> dict[str, float]:
+    frequency = Counter(stem for v in views for stem in v.profile.stems)
+    n = len(views)
+    return {stem: math.log((n + 1) / (count + 0.5)) for stem, count in frequency.items()}
+
+
+def _dates_relation(a: _ClaimView, b: _ClaimView) -> tuple[float, float]:
+    if not a.dates or not b.dates:
+        return 0.0, 0.0
+    comparable = False
+    for ta in a.dates:
+        for tb in b.dates:
+            relation = relate(ta, tb)
+            if relation is None:
+                continue
+            if relation.compatible:
+                return 1.0, 0.0
+            comparable = comparable or ta.granularity == tb.granularity
+    return 0.0, float(comparable)
+
+
+def _numbers_relation(a: _ClaimView, b: _ClaimView) -> tuple[float, float]:
+    if not a.numbers or not b.numbers:
+        return 0.0, 0.0
+    for va, ca in a.numbers:
+        for vb, cb in b.numbers:
+            if va == vb and (not ca or not cb or ca == cb):
+                return 1.0, 0.0
+    counted_a = {c for _, c in a.numbers if c}
+    counted_b = {c for _, c in b.numbers if c}
+    return 0.0, float(bool(counted_a & counted_b))
+
+
+def pair_matrix(a: Extraction, emb_a: np.ndarray, b: Extraction, emb_b: np.ndarray) -> np.ndarray:
+    """Features of every claim pair, shape (len(a.claims), len(b.claims), len(FACT_FEATURES))."""
+    claims_a, claims_b = a.claims, b.claims
+    cut_a = _lead_cut(a)
+    cut_b = _lead_cut(b)
+    views_a = [_view(c, cut_a) for c in claims_a]
+    views_b = [_view(c, cut_b) for c in claims_b]
+    idf = _idf(views_a + views_b)
+    cosines = np.asarray(emb_a, dtype=np.float64) @ np.asarray(emb_b, dtype=np.float64).T
+    rank_a = np.argsort(np.argsort(-cosines, axis=1, kind="stable"), axis=1, kind="stable")
+    rank_b = np.argsort(np.argsort(-cosines, axis=0, kind="stable"), axis=0, kind="stable")
+    best_a = cosines.max(axis=1)
+    best_b = cosines.max(axis=0)
+    out = np.zeros((len(claims_a), len(claims_b), len(FACT_FEATURES)), dtype=np.float64)
+    mass_a = [sum(idf[s] for s in v.profile.stems) for v in views_a]
+    mass_b = [sum(idf[s] for s in v.profile.stems) for v in views_b]
+    for i, va in enumerate(views_a):
+        pa = va.profile
+        for j, vb in enumerate(views_b):
+            pb = vb.profile
+            shared = pa.stems & pb.stems
+            union = pa.stems | pb.stems
+            shared_mass = sum(idf[s] for s in shared)
+            smaller_mass = min(mass_a[i], mass_b[j])
+            shorter, longer = sorted((max(pa.length, 1), max(pb.length, 1)))
+            shared_dates, date_conflict = _dates_relation(va, vb)
+            shared_numbers, number_conflict = _numbers_relation(va, vb)
+            out[i, j] = (
+                cosines[i, j],
+                1.0 / (1.0 + rank_a[i, j]),
+                1.0 / (1.0 + rank_b[i, j]),
+                cosines[i, j] - (best_a[i] + best_b[j]) / 2,
+                len(shared) / len(union) if union else 0.0,
+                len(shared) / min(len(pa.stems), len(pb.stems)) if pa.stems and pb.stems else 0.0,
+                math.log1p(len(shared)),
+                shared_mass / smaller_mass if smaller_mass > 0 else 0.0,
+                math.log1p(shared_mass),
+                _jaccard(pa.char3, pb.char3),
+                _jaccard(pa.bigrams, pb.bigrams),
+                math.log1p(len(va.names & vb.names)),
+                float(bool(va.names - vb.names and vb.names - va.names)),
+                shared_dates,
+                date_conflict,
+                shared_numbers,
+                number_conflict,
+                float(va.lead and vb.lead),
+                float(va.lead or vb.lead),
+                math.log(shorter),
+                math.log(longer / shorter),
+                float(pa.negated != pb.negated),
+            )
+    return out
+
+
+def _lead_cut(extraction: Extraction) -> int:
+    """Claims of sentences below this index open the article."""
+    indexes = sorted({c.sentence for c in extraction.claims})
+    return indexes[min(LEAD_SENTENCES, len(indexes)) - 1] + 1 if indexes else 0
+
+
+def _jaccard(a: frozenset, b: frozenset) -> float:
+    union = a | b
+    return len(a & b) / len(union) if union else 0.0
+
+
+@dataclass(frozen=True)
+class FactAligner:
+    """Claim pairs whose probability of reporting the same fact clears the model's threshold and that are the
+    best counterpart of at least one of their two claims.
+
+    "Best for a or best for b" keeps one-to-many links (a long sentence holding two facts, each reported on its
+    own by the other article, is the best match of both) while a claim about the story in general, which scores
+    well against everything of the same event, is linked only where it is someone's best match."""
+
+    model: PairScorer
+
+    def align(self, a: Extraction, emb_a: np.ndarray, b: Extraction, emb_b: np.ndarray) -> list[AlignedPair]:
+        if not a.claims or not b.claims:
+            return []
+        features = pair_matrix(a, emb_a, b, emb_b)
+        rows = features.reshape(-1, len(FACT_FEATURES))
+        probabilities = self.model.score(rows).reshape(len(a.claims), len(b.claims))
+        best_for_a = probabilities.max(axis=1, keepdims=True)
+        best_for_b = probabilities.max(axis=0, keepdims=True)
+        chosen = (probabilities >= self.model.threshold) & (
+            (probabilities == best_for_a) | (probabilities == best_for_b)
+        )
+        pairs = np.argwhere(chosen)
+        return [
+            AlignedPair(a=int(i), b=int(j), score=float(probabilities[i, j]), cosine=float(features[i, j, 0]))
+            for i, j in pairs
+        ]
+
+
+def load_fact_model(path: Path | None = None) -> PairScorer:
+    return load_scorer(path or DEFAULT_FACT_MODEL_PATH, FACT_FEATURES)

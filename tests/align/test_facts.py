@@ -1,0 +1,67 @@
+"""The fact aligner over real extractions and the real model: the claim pairs it links report the same fact."""
+
+import pytest
+
+from service.align import FactAligner, load_fact_model
+from service.align.facts import FACT_FEATURES, pair_matrix
+from service.articles import build_article
+from service.embed import FakeEmbedder
+from service.extract import extract
+from service.records import ArticleInput
+
+QUAKE_A = (
+    "Strong quake kills 12 on Chile coast\n"
+    "May 3, 2013\n"
+    "A 5.9-magnitude earthquake struck off the coast of Chile early Thursday, killing at least 12 people.\n\n"
+    "The city council said it would meet on Monday to discuss the new budget for the harbour.\n\n"
+    "Rescuers searched collapsed buildings in Valparaiso through the night."
+)
+QUAKE_B = (
+    "Chile earthquake death toll rises to 12\n"
+    "May 3, 2013\n"
+    "Rescuers in Valparaiso searched collapsed buildings overnight for survivors.\n\n"
+    "The 5.9-magnitude earthquake that struck Chile on Thursday killed 12 people, officials said.\n\n"
+    "Football fans celebrated the national team's win in the capital on Sunday."
+)
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    from service.embed import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder()
+
+
+def _analysed(text: str, embedder=None):
+    extraction = extract(build_article(ArticleInput(text=text), 1_000_000))
+    return extraction, (embedder or FakeEmbedder(384)).embed([c.text for c in extraction.claims])
+
+
+def test_committed_model_matches_the_features_this_code_computes():
+    model = load_fact_model()
+    assert model.feature_names == FACT_FEATURES
+    assert 0.5 < model.threshold < 1.0
+
+
+@pytest.mark.model
+def test_links_the_claims_that_report_the_same_fact_and_nothing_unrelated(embedder):
+    a, emb_a = _analysed(QUAKE_A, embedder)
+    b, emb_b = _analysed(QUAKE_B, embedder)
+    links = {(a.claims[p.a].text, b.claims[p.b].text) for p in FactAligner(load_fact_model()).align(a, emb_a, b, emb_b)}
+    texts = [(x[:30], y[:30]) for x, y in links]
+    assert ("A 5.9-magnitude earthquake str", "The 5.9-magnitude earthquake t") in texts
+    assert ("Rescuers searched collapsed bu", "Rescuers in Valparaiso searche") in texts
+    assert not any("council" in x or "Football" in y for x, y in links)
+
+
+def test_headline_is_a_claim_of_its_own_and_takes_part_in_alignment():
+    a, _ = _analysed(QUAKE_A)
+    assert a.claims[0].unit == "headline" and a.claims[0].text == "Strong quake kills 12 on Chile coast"
+    assert all(c.unit == "body" and "Strong quake" not in c.text for c in a.claims[1:])
+    assert a.claims[0].quantities and a.claims[0].quantities[0].value == 12
+
+
+def test_features_are_one_row_per_claim_pair():
+    a, emb_a = _analysed(QUAKE_A)
+    b, emb_b = _analysed(QUAKE_B)
+    assert pair_matrix(a, emb_a, b, emb_b).shape == (len(a.claims), len(b.claims), len(FACT_FEATURES))
