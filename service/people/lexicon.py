@@ -108,12 +108,22 @@ EQUIVALENT_OFFICES = {
 }
 
 
-def is_title_word(word: str) -> bool:
+_ABBREVIATED_OFFICES = frozenset("sen gov rep sec pres amb atty supt cmdr".split())
+
+
+def _office_form(word: str) -> str:
+    """ "Sen." is the office "senator" when it stands before a name."""
     low = word.lower()
+    stripped = low.rstrip(".")
+    return SPELLING[stripped] if stripped in _ABBREVIATED_OFFICES else low
+
+
+def is_title_word(word: str) -> bool:
+    low = _office_form(word)
     return low in OFFICE_HEADS or low in RANKS or low in HONORIFICS or low in TITLE_MODIFIERS
 
 
 def is_title_head(word: str) -> bool:
     """Offices, ranks and honorifics: the words a pre-name title ends with."""
-    low = word.lower()
+    low = _office_form(word)
     return low in OFFICE_HEADS or low in RANKS or low in HONORIFICS

@@ -61,9 +61,12 @@ class SpeakerContext:
             matching = [m for m in previous if self._may_be(m, gender)]
             if matching:
                 chosen = matching[-1]
+                # A reported speaker is rivalled by people named after it; with nobody reported as speaking, the
+                # last person named is only a guess among everyone named before.
+                since = chosen.span.end if candidates is self.reported else before - RESOLUTION_WINDOW
                 rivals = [
                     m for m in self.persons
-                    if chosen.span.end <= m.span.start and m.span.end <= before and self._may_be(m, gender)
+                    if since <= m.span.start and m.span.end <= before and self._may_be(m, gender)
                     and not same_person(fullest_name(m.name, self.known_names),
                                         fullest_name(chosen.name, self.known_names))
                 ]

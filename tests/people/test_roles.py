@@ -113,3 +113,11 @@ def test_titles_of_one_office_are_compatible(a: str, b: str) -> None:
 )
 def test_different_offices_conflict(a: str, b: str) -> None:
     assert not compatible_roles(normalise_role(a), normalise_role(b))
+
+
+def test_an_abbreviated_office_before_a_name_is_read_as_the_office() -> None:
+    from service.people import extract_entities
+
+    text = "“That changes political reality,” Sen. Bernie Sanders said on Tuesday."
+    (person,) = [e for e in extract_entities(text, [Span(0, len(text))]) if e.kind is EntityKind.PERSON]
+    assert (person.title, person.role) == ("Sen.", "senator")
