@@ -55,7 +55,8 @@ def describe_time(t: TimeExpression) -> str:
 
 
 def describe_quantity(q: Quantity) -> str:
-    if q.low == q.high:
+    # The half-unit a figure is rounded to ("11 hours" is 10.5 to 11.5) is no news to a reader; a hedge's is.
+    if q.low == q.high or not q.approximate:
         amount = f"{q.value:g}"
     else:
         amount = f"{q.value:g} [{q.low:g}, {q.high:g}]"

@@ -161,7 +161,7 @@ def test_feet_and_metres_are_converted_before_comparing(client):
         QUAKE + "The landslide that followed buried the road under a wall of mud 150 metres high, officials said.\n",
     )
     (mismatch,) = _of(findings, "NUMBER_MISMATCH")
-    assert {(e.value.split()[0], e.value.split()[-1]) for e in mismatch.evidence} == {("200", "foot"), ("150", "m")}
+    assert {e.value for e in mismatch.evidence} == {"200 foot", "150 m"}
 
 
 def test_a_partial_quote_of_the_same_words_is_no_major_wording_difference(client):
