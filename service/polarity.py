@@ -44,6 +44,7 @@ class Contradiction:
     cue_a: str  # the word that set the first claim's polarity ("" when it asserts)
     cue_b: str
     explanation: str
+    quoted: bool = False  # the deciding negation is inside quotation marks: the quote's words, not the claim's
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,11 +83,20 @@ def contradiction_cue(text_a: str, text_b: str) -> Contradiction | None:
         return None  # the same verb about different things is a different fact
     denied = a if a.negated else b
     what = sorted(shared)[0].replace(_ACCEPTANCE_CLASS, "accept")
+    denied_text = text_a if a.negated else text_b
     return Contradiction(
         cue_a=a.cue,
         cue_b=b.cue,
         explanation=f'one claim asserts "{what}" and the other denies it ("{denied.cue}")',
+        quoted=denied.cue_span is not None and _inside_quotes(denied_text, denied.cue_span[0]),
     )
+
+
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+
+
+def _inside_quotes(text: str, offset: int) -> bool:
+    return any(m.start() < offset < m.end() for m in _QUOTED.finditer(text))
 
 
 def _disjoint(left: frozenset[str], right: frozenset[str]) -> bool:
@@ -108,9 +118,10 @@ def main_predicate(text: str) -> MainPredicate | None:
         root = content[0]
     flips = _negations(root, text)
     predicate = root
+    refusal: list[tuple[str, tuple[int, int]]] = []
     if root.lemma_ in REFUSAL_VERBS or root.lemma_ in ACCEPTANCE_VERBS:
         if root.lemma_ in REFUSAL_VERBS:
-            flips.append((root.text, (root.idx, root.idx + len(root))))
+            refusal.append((root.text, (root.idx, root.idx + len(root))))
         complement = [c for c in root.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
         if complement:
             predicate = complement[0]
@@ -132,8 +143,10 @@ def main_predicate(text: str) -> MainPredicate | None:
                 objects = _argument_lemmas(action, ("dobj",))
     elif predicate.lemma_ in LIGHT_VERBS:
         keys |= subjects | objects
-    negated = len(flips) % 2 == 1
-    cue, cue_span = flips[0] if negated else ("", None)
+    # Negative concord: "nobody never said nothing" denies once, however many negation words it takes. A refusal
+    # is a denial of its own, so "did not refuse" asserts.
+    negated = bool(flips) != bool(refusal)
+    cue, cue_span = (flips or refusal)[0] if negated else ("", None)
     return MainPredicate(predicate.lemma_.lower(), negated, cue, cue_span, subjects, objects, frozenset(keys))
 
 
@@ -147,7 +160,27 @@ def _negations(predicate: Token, text: str) -> list[tuple[str, tuple[int, int]]]
             if child.lower_ in NEGATIVE_PRONOUNS:
                 found.append(child)
             found += [t for t, _ in _determiner_negation_tokens(child)]
-    return [(t.text, (t.idx, t.idx + len(t))) for t in found if not _in_fixed_phrase(t, text)]
+    return [(t.text, (t.idx, t.idx + len(t))) for t in found if not _in_fixed_phrase(t, text) and not _contrastive(t)]
+
+
+# "not X but Y" corrects X to Y, it does not deny the claim: "it was not one person, but probably several" says
+# there were several. A "but" opening a clause of its own ("did not go, but she did") is a contrast of two
+# claims instead, and the negation stands.
+_CONTRAST_WINDOW = 12
+
+
+def _contrastive(negation: Token) -> bool:
+    if negation.lower_ not in ("not", "n't"):
+        return False
+    sentence_end = negation.sent.end
+    for token in negation.doc[negation.i + 1 : min(sentence_end, negation.i + _CONTRAST_WINDOW)]:
+        if token.lower_ in (";", ":", "."):
+            return False
+        if token.lower_ == "but" or (token.lower_ == "rather" and token.nbor(-1).lower_ != "but"):
+            following = negation.doc[token.i + 1 : min(sentence_end, token.i + 6)]
+            has_clause = any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in following)
+            return not has_clause
+    return False
 
 
 def _determiner_negation_tokens(noun: Token) -> list[tuple[Token, str]]:

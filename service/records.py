@@ -162,6 +162,9 @@ class Quantity:
     counts_span: Span | None = None
     approximate: bool = False
     hedge: str = ""  # "nearly", "about", "more than", ...
+    role: str = ""  # its part in the event: "killed", "injured", "depth", "distance", or the governing verb
+    modifiers: tuple[str, ...] = ()  # what narrows the counted thing: "anti-missile", "in cash"
+    holder: str = ""  # whose amount it is: "Smith" in "Smith's 120 yards"
 
 
 class QuoteKind(enum.Enum):
@@ -184,6 +187,9 @@ class Quote:
     cue: str = ""  # said, told, wrote, was quoted as saying, ...
     cue_span: Span | None = None
     intermediary: str = ""  # RIA-Novosti, ITAR-Tass, ...
+    # The speaker is a person named in the attribution, or a pronoun no other person could stand for: only
+    # then is a different speaker in another outlet a misattribution rather than a guess of ours.
+    speaker_confident: bool = False
 
 
 class EntityKind(enum.Enum):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from service.compare.confidence import calibrated
 from service.compare.evidence import evidence
+from service.compare.numbers import number_severity, pair_quantities
 from service.polarity import contradiction_cue
-from service.quantities import relate_quantities
 from service.records import (
     Claim,
     Extraction,
@@ -54,7 +55,8 @@ def describe_time(t: TimeExpression) -> str:
 
 
 def describe_quantity(q: Quantity) -> str:
-    if q.low == q.high:
+    # The half-unit a figure is rounded to ("11 hours" is 10.5 to 11.5) is no news to a reader; a hedge's is.
+    if q.low == q.high or not q.approximate:
         amount = f"{q.value:g}"
     else:
         amount = f"{q.value:g} [{q.low:g}, {q.high:g}]"
@@ -93,7 +95,7 @@ def _date_findings(pair: AlignedClaims, agreed: list[str]) -> list[Finding]:
                 kind=FindingKind.DATE_MISMATCH,
                 # A day apart is often a time-zone or dateline effect; more is a different date.
                 severity=Severity.MINOR if r.gap_days <= 1 else Severity.MAJOR,
-                confidence=round(min(0.99, pair.score * (0.7 + 0.3 * min(r.gap_days, 30) / 30)), 3),
+                confidence=calibrated(FindingKind.DATE_MISMATCH, Severity.MINOR if r.gap_days <= 1 else Severity.MAJOR),
                 explanation=(
                     f"{pair.a.article.source} dates it {describe_time(ta)}, {pair.b.article.source} "
                     f"{describe_time(tb)}: {r.gap_days} day(s) apart ({anchors})"
@@ -109,23 +111,19 @@ def _date_findings(pair: AlignedClaims, agreed: list[str]) -> list[Finding]:
 
 def _number_findings(pair: AlignedClaims, agreed: list[str]) -> list[Finding]:
     findings = []
-    for qa in pair.claim_a.quantities:
-        relations = [(qb, relate_quantities(qa, qb)) for qb in pair.claim_b.quantities]
-        comparable = [(qb, r) for qb, r in relations if r.comparable]
-        if not comparable:
-            continue  # quantities of different things are never compared
-        compatible = [(qb, r) for qb, r in comparable if r.compatible]
-        if compatible:
-            agreed.append(f"{describe_quantity(qa)} ~ {describe_quantity(compatible[0][0])}")
+    for qa, qb, relation in pair_quantities(pair.claim_a.quantities, pair.claim_b.quantities):
+        if relation.compatible:
+            agreed.append(f"{describe_quantity(qa)} ~ {describe_quantity(qb)}")
             continue
-        qb, r = comparable[0]
+        severity = number_severity(qa, qb)
         findings.append(
             Finding(
                 kind=FindingKind.NUMBER_MISMATCH,
-                severity=Severity.MAJOR,
-                confidence=round(pair.score, 3),
+                severity=severity,
+                confidence=calibrated(FindingKind.NUMBER_MISMATCH, severity),
                 explanation=(
-                    f"{pair.a.article.source} says {qa.text!r}, {pair.b.article.source} says {qb.text!r}: {r.explanation}"
+                    f"{pair.a.article.source} says {qa.text!r}, {pair.b.article.source} says {qb.text!r}: "
+                    f"{relation.explanation}"
                 ),
                 evidence=(
                     evidence(pair.a, pair.claim_a, qa.span, describe_quantity(qa)),
@@ -138,13 +136,14 @@ def _number_findings(pair: AlignedClaims, agreed: list[str]) -> list[Finding]:
 
 def _contradiction(pair: AlignedClaims) -> list[Finding]:
     found = contradiction_cue(pair.claim_a.text, pair.claim_b.text)
-    if found is None:
+    if found is None or (found.quoted and (pair.claim_a.quotes or pair.claim_b.quotes)):
+        # a negation inside a quote is the quote's wording, which the quote comparison reports with its diff
         return []
     return [
         Finding(
             kind=FindingKind.CONTRADICTION,
             severity=Severity.MAJOR,
-            confidence=round(pair.score, 3),
+            confidence=calibrated(FindingKind.CONTRADICTION, Severity.MAJOR),
             explanation=f"{pair.a.article.source} and {pair.b.article.source} report opposite things: {found.explanation}",
             evidence=(
                 evidence(pair.a, pair.claim_a, pair.claim_a.span, pair.claim_a.text, cue=found.cue_a),

@@ -91,15 +91,39 @@ SPELLING = {
     "defense": "defence", "labor": "labour", "counselor": "counsellor", "organization": "organisation",
     "center": "centre", "advisor": "adviser", "chairwoman": "chairman", "chairperson": "chairman",
     "spokeswoman": "spokesman", "spokesperson": "spokesman", "under-secretary": "undersecretary",
+    # abbreviations written before a name: "Sen. Sanders" holds the office "Senator Sanders" does
+    "sen": "senator", "gov": "governor", "rep": "representative", "sec": "secretary", "pres": "president",
+    "amb": "ambassador", "atty": "attorney", "supt": "superintendent", "cmdr": "commander",
+    "congressman": "representative", "congresswoman": "representative",
+}
+
+# Offices written in several ways, each folded to one wording (applied to the space-joined office words).
+EQUIVALENT_OFFICES = {
+    "chief executive officer": "ceo", "chief executive": "ceo", "chief financial officer": "cfo",
+    "chief operating officer": "coo", "chief technology officer": "cto",
+    "foreign affairs minister": "foreign minister", "minister of foreign affairs": "foreign minister",
+    "secretary of defence": "defence secretary", "secretary of state": "foreign secretary",
+    "prime minister": "prime minister", "premier": "prime minister", "head of state": "president",
+    "u.s. representative": "representative", "member of congress": "representative",
 }
 
 
-def is_title_word(word: str) -> bool:
+_ABBREVIATED_OFFICES = frozenset("sen gov rep sec pres amb atty supt cmdr".split())
+
+
+def _office_form(word: str) -> str:
+    """ "Sen." is the office "senator" when it stands before a name."""
     low = word.lower()
+    stripped = low.rstrip(".")
+    return SPELLING[stripped] if stripped in _ABBREVIATED_OFFICES else low
+
+
+def is_title_word(word: str) -> bool:
+    low = _office_form(word)
     return low in OFFICE_HEADS or low in RANKS or low in HONORIFICS or low in TITLE_MODIFIERS
 
 
 def is_title_head(word: str) -> bool:
     """Offices, ranks and honorifics: the words a pre-name title ends with."""
-    low = word.lower()
+    low = _office_form(word)
     return low in OFFICE_HEADS or low in RANKS or low in HONORIFICS

@@ -23,6 +23,7 @@ from service.people.lexicon import (
     RANK_CHANGING_QUALIFIERS,
     RANKS,
     SPELLING,
+    EQUIVALENT_OFFICES,
 )
 from service.people.names import same_person
 from service.records import Entity
@@ -90,7 +91,9 @@ def normalise_role(title: str) -> str:
     while words and words[-1] in _CONNECTIVES:
         words = words[:-1]
     words = _invert_portfolio(words)
-    office = " ".join(words).replace("foreign affairs minister", "foreign minister")
+    office = " ".join(words)
+    for variant, canonical in sorted(EQUIVALENT_OFFICES.items(), key=lambda item: -len(item[0])):
+        office = re.sub(rf"\b{re.escape(variant)}\b", canonical, office)
     heads = {w for w in office.split() if w in OFFICE_HEADS}
     if not heads or heads <= GENERIC_HEADS:
         return ""
@@ -103,6 +106,8 @@ class ParsedRole:
     office_words: frozenset[str]
     qualifiers: frozenset[str]
     jurisdiction: str
+    heads: frozenset[str] = frozenset()  # the office nouns: "mayor", "senator", "ceo"
+    portfolios: frozenset[str] = frozenset()  # what the office is over: "defence", "foreign"
 
 
 def parse_role(role: str) -> ParsedRole:
@@ -112,7 +117,13 @@ def parse_role(role: str) -> ParsedRole:
     if former:
         words = words[1:]
     content = frozenset(w for w in words if w not in _CONNECTIVES)
-    return ParsedRole(former, content, content & RANK_CHANGING_QUALIFIERS, jurisdiction)
+    # "first" changes the office only before another office word ("first deputy prime minister"); "the first
+    # Republican mayor elected" is still the mayor.
+    ordinal_only = {w for i, w in enumerate(words) if w == "first"
+                    and (i + 1 >= len(words) or words[i + 1] not in OFFICE_HEADS | RANK_CHANGING_QUALIFIERS)}
+    heads = frozenset(w for w in content if w in OFFICE_HEADS and w not in GENERIC_HEADS)
+    return ParsedRole(former, content, (content & RANK_CHANGING_QUALIFIERS) - ordinal_only, jurisdiction, heads,
+                      content & PORTFOLIOS)
 
 
 def compatible_roles(role_a: str, role_b: str) -> bool:
@@ -129,7 +140,14 @@ def compatible_roles(role_a: str, role_b: str) -> bool:
         return False
     if a.qualifiers != b.qualifiers:
         return False
-    return a.office_words <= b.office_words or b.office_words <= a.office_words
+    if a.office_words <= b.office_words or b.office_words <= a.office_words:
+        return True
+    # Described offices: "Atlantic City Mayor" / "the first Republican mayor elected in Atlantic City" share the
+    # office; "president" / "president and co-founder" add one. Offices conflict only when they share no office
+    # noun, or name different portfolios of it ("defence minister" / "foreign minister").
+    if a.heads & b.heads:
+        return not (a.portfolios and b.portfolios and a.portfolios != b.portfolios)
+    return False
 
 
 @dataclass(frozen=True)

@@ -34,9 +34,10 @@ _VAGUE = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE_PLUR
 _SCALE_WORD = r"hundred|thousand|million|billion|trillion|mln|mn|bn|trn|tn"
 AMOUNT = re.compile(
     rf"(?:(?<![A-Za-z])(?P<sign>{CURRENCY_SIGN_PATTERN})\s?)?"
-    rf"(?:(?P<digits>{_DIGITS})(?P<glued>(?:bn|tn|trn|mn|m|k|b)(?![\w-]))?"
+    rf"(?:(?P<mixed>(?<![\d/.,])\d+(?:[\s-](?:1/2|1/4|3/4|1/3|2/3)|[½¼¾⅓⅔])(?![\d/]))"
+    rf"|(?P<digits>{_DIGITS})(?P<glued>(?:bn|tn|trn|mn|m|k|b)(?![\w-]))?"
     rf"|(?P<fraction>(?<![\w-]){FRACTION_PATTERN}(?![\w-]))"
-    rf"|(?P<vague>(?<![\w-])(?:{_VAGUE})(?=\s+of\b))"
+    rf"|(?P<vague>(?<![\w-])(?:{_VAGUE})(?=\s+(?:of|were|are|have|had|died|dead|killed|injured|wounded|more)\b))"
     rf"|(?P<words>(?<![\w-]){NUMBER_WORDS_PATTERN}(?![\w-])))"
     rf"(?:\s+(?P<scale>{_SCALE_WORD})(?![\w-]))?",
     re.IGNORECASE,
@@ -65,6 +66,14 @@ REFERENCE_WORDS = frozenset(
 )
 _PREVIOUS_WORD = re.compile(r"(?P<word>[\w.#]+)\s+$")
 _SENTENCE_BOUNDARY = re.compile(r"(?:^|[.!?:;\n\"'“”‘’(\[]\s*)$")
+
+
+_FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "1/3": 1 / 3, "2/3": 2 / 3, "½": 0.5, "¼": 0.25, "¾": 0.75,
+              "⅓": 1 / 3, "⅔": 2 / 3}
+# A unit glued to the figure ("10km", "55km", "20%") or joined by a hyphen ("a 30-month sentence") is a
+# measure, not a label; "-year-old" is an age, which the reader takes as a description.
+_GLUED_UNIT = re.compile(r"^-?(?:km|m|cm|kg|mph|ft|%|mw|gw|(?:year|month|week|day|hour|minute|mile|metre|meter|"
+                         r"kilometre|kilometer|foot|feet|tonne|ton)s?)(?![\w/-])", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +140,13 @@ def _figure(text: str, match: re.Match[str]) -> _Figure | None:
     glued = (match.group("glued") or "").lower()
     before = text[: match.start()]
     after = text[match.end() :]
+    if match.group("mixed"):
+        whole, fraction = re.match(r"(\d+)[\s-]?(.*)", match.group("mixed")).groups()  # type: ignore[union-attr]
+        value = int(whole) + _FRACTIONS[fraction]
+        scale = SCALES.get(scale_word, 1.0)
+        # "2½ years" is written to the half: it is neither 2 nor 3, so it keeps the precision of a decimal.
+        return _Figure(match.start(), match.end(), value * scale, value * scale, value * scale, scale != 1.0,
+                       "digits", sign, 2, scale)
     if match.group("digits"):
         raw = match.group("digits")
         if glued in ("m", "k", "b") and not sign:
@@ -175,6 +191,8 @@ def _looks_like_label(text: str, digits_start: int, end: int, before: str, after
         return True  # "SM-3", "F-35"
     if previous in "/." and previous2.isalnum():
         return True  # "1/2", "v.2"
+    if _GLUED_UNIT.match(after) and not re.match(r"^-\w+-old\b", after):
+        return False
     if following.isalpha() or following == "_":
         return True  # "3rd", "1990s", "4G"
     if following == "-" and end + 1 < len(text) and text[end + 1].isalpha():
@@ -224,7 +242,9 @@ def _complete(masked: str, original: str, first: _Figure, end: int) -> tuple[Amo
     sign = first.sign or last.sign
     if sign:
         unit = currency_of_sign(sign)
-    unit_match = UNIT_AFTER.match(masked[end:])
+    rest = masked[end:]
+    # "a 30-month sentence": the hyphen stands where a space would (same length, so offsets hold)
+    unit_match = UNIT_AFTER.match(" " + rest[1:]) if rest[:1] == "-" else UNIT_AFTER.match(rest)
     if unit_match:
         if unit_match.group("percent") or unit_match.group("percent_word"):
             unit = "%"

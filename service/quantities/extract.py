@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from service.nlp import load_nlp
 from service.quantities.amounts import Amount, find_amounts
+from service.quantities.measure import ROLE_AFTER, measure_of
 from service.records import Quantity, Span
 
 # Dependency labels under which a figure stands for the things it counts (an elliptical count).
@@ -31,10 +32,20 @@ def extract_quantities(text: str, span: Span) -> list[Quantity]:
     doc = load_nlp()(segment, disable=["ner"])
     quantities = []
     for amount in amounts:
-        counted = None if amount.unit else _counted_noun(doc, amount)
-        if counted is None and not amount.unit:
+        counted = _counted_noun(doc, amount)
+        figure = _last_figure_token(doc, amount)
+        if figure is None:
             continue
-        counts, counts_span = ("", None) if counted is None else counted
+        measure = measure_of(doc, figure, counted, amount.end)
+        if counted is None and not amount.unit and not _role_only(doc, amount):
+            continue
+        if amount.unit and counted is not None and counted.pos_ != "NOUN":
+            counted = None
+        counts = "" if counted is None or amount.unit else counted.lemma_.lower()
+        counts_span = None if counted is None or amount.unit else (counted.idx, counted.idx + len(counted))
+        role = measure.role
+        if amount.unit and counted is not None and not role:
+            role = counted.lemma_.lower()  # "a 30-month sentence", "a 10 km stretch": what the measure is of
         quantities.append(
             Quantity(
                 span=Span(span.start + amount.start, span.start + amount.end),
@@ -47,13 +58,27 @@ def extract_quantities(text: str, span: Span) -> list[Quantity]:
                 counts_span=None if counts_span is None else _shift(counts_span, span.start),
                 approximate=amount.approximate,
                 hedge=amount.hedge,
+                role=role,
+                modifiers=measure.modifiers,
+                holder=measure.holder,
             )
         )
     return quantities
 
 
-def _counted_noun(doc: Doc, amount: Amount) -> tuple[str, tuple[int, int]] | None:
-    """The lemma of the noun the amount counts and its (start, end) in the segment, or None."""
+def _last_figure_token(doc: Doc, amount: Amount) -> Token | None:
+    tokens = [t for t in doc if t.idx < amount.figure_end and t.idx + len(t) > amount.figure_start]
+    return tokens[-1] if tokens else None
+
+
+def _role_only(doc: Doc, amount: Amount) -> bool:
+    """ "22 dead", "40 wounded": a toll with no noun counted, kept for its role."""
+    after = [t for t in doc if t.idx >= amount.end]
+    return bool(after) and after[0].lower_ in ROLE_AFTER
+
+
+def _counted_noun(doc: Doc, amount: Amount) -> Token | None:
+    """The noun the amount counts, or None."""
     figure_tokens = [t for t in doc if t.idx < amount.figure_end and t.idx + len(t) > amount.figure_start]
     after = [t for t in doc if t.idx >= amount.end]
     if not figure_tokens:
@@ -73,7 +98,7 @@ def _starts_with_noun(after: list[Token]) -> bool:
     return bool(after) and after[0].pos_ in ("NOUN", "PROPN")
 
 
-def _noun_after(tokens: list[Token], allow_of: bool) -> tuple[str, tuple[int, int]] | None:
+def _noun_after(tokens: list[Token], allow_of: bool) -> Token | None:
     index = 0
     if allow_of and tokens and tokens[0].lower_ == "of":
         index = 1
@@ -81,9 +106,9 @@ def _noun_after(tokens: list[Token], allow_of: bool) -> tuple[str, tuple[int, in
             index += 1
     for token in tokens[index : index + _MAX_MODIFIERS]:
         if token.pos_ == "NOUN" and token.dep_ != "compound":
-            return token.lemma_.lower(), (token.idx, token.idx + len(token))
+            return token
         if token.tag_ == "NNPS":
-            return token.lemma_.lower(), (token.idx, token.idx + len(token))
+            return token
         is_modifier = (
             token.pos_ in ("ADJ", "NOUN", "PROPN", "ADV")
             or token.dep_ in ("amod", "compound", "nmod")
@@ -95,10 +120,10 @@ def _noun_after(tokens: list[Token], allow_of: bool) -> tuple[str, tuple[int, in
     return None
 
 
-def _plural_noun_before(figure: Token) -> tuple[str, tuple[int, int]] | None:
+def _plural_noun_before(figure: Token) -> Token | None:
     for token in reversed(list(figure.sent[: figure.i - figure.sent.start])):
         if token.tag_ == "NNS":
-            return token.lemma_.lower(), (token.idx, token.idx + len(token))
+            return token
     return None
 
 

@@ -23,8 +23,29 @@ MEASURES: dict[str, str] = {
     "tons": "ton", "barrel": "barrel", "barrels": "barrel", "feet": "foot", "foot": "foot", "ft": "foot",
     "acre": "acre", "acres": "acre", "hectare": "hectare", "hectares": "hectare", "mph": "mph", "km/h": "km/h",
     "mw": "MW", "megawatts": "MW", "gw": "GW", "gigawatts": "GW", "percentage points": "percentage point",
-    "percentage point": "percentage point",
+    "percentage point": "percentage point", "cm": "cm", "centimetres": "cm", "centimeters": "cm", "yards": "yard",
+    "yard": "yard", "inches": "inch", "inch": "inch", "lb": "lb", "lbs": "lb",
+    "years": "year", "year": "year", "months": "month", "month": "month", "weeks": "week", "week": "week",
+    "days": "day", "day": "day", "hours": "hour", "hour": "hour", "minutes": "minute", "minute": "minute",
 }
+
+# Units of one dimension convert to each other: (dimension, size in the dimension's base unit). A measure in a
+# unit absent here is only compared with the same unit.
+DIMENSIONS: dict[str, tuple[str, float]] = {
+    "m": ("length", 1.0), "km": ("length", 1000.0), "cm": ("length", 0.01), "mile": ("length", 1609.344),
+    "foot": ("length", 0.3048), "yard": ("length", 0.9144), "inch": ("length", 0.0254),
+    "kg": ("mass", 1.0), "tonne": ("mass", 1000.0), "ton": ("mass", 907.18474), "lb": ("mass", 0.45359237),
+    "day": ("duration", 1.0), "week": ("duration", 7.0), "month": ("duration", 30.436875),
+    "year": ("duration", 365.2425), "hour": ("duration", 1 / 24), "minute": ("duration", 1 / 1440),
+    "km/h": ("speed", 1.0), "mph": ("speed", 1.609344), "MW": ("power", 1.0), "GW": ("power", 1000.0),
+    "hectare": ("area", 1.0), "acre": ("area", 0.40468564224),
+}
+
+
+def in_base_unit(unit: str, value: float) -> tuple[str, float]:
+    """(dimension, value in the dimension's base unit); a unit of no known dimension is its own dimension."""
+    dimension, size = DIMENSIONS.get(unit, (unit, 1.0))
+    return dimension, value * size
 
 
 def _alternation(words: list[str]) -> str:

@@ -63,9 +63,38 @@ def _surface_category(a: Token, b: Token) -> DiffCategory:
     return DiffCategory.SPELLING
 
 
+def _number_value(words: list[Token]) -> float | None:
+    from service.quantities.words import parse_number_words
+
+    phrase = " ".join(t.surface for t in words)
+    if phrase.replace(",", "").isdigit():
+        return float(phrase.replace(",", ""))
+    return parse_number_words(phrase)
+
+
+def _same_word_written_apart(words_a: list[Token], words_b: list[Token]) -> bool:
+    """ "data center" / "datacenter", "per cent" / "percent", "six" / "6": one word written two ways."""
+    if not words_a or not words_b:
+        return False
+    if "".join(t.key for t in words_a) == "".join(t.key for t in words_b):
+        return True
+    if any(t.is_number for t in words_a) and any(t.is_number for t in words_b):
+        value = _number_value(words_a)
+        return value is not None and value == _number_value(words_b)
+    return False
+
+
 def _change_category(a: list[Token], b: list[Token], at_edge: bool) -> DiffCategory:
     words_a = [t for t in a if t.kind is TokenKind.WORD]
     words_b = [t for t in b if t.kind is TokenKind.WORD]
+    if at_edge and (not words_a or not words_b) and (words_a or words_b):
+        if all(t.bracketed for t in words_a + words_b):
+            return DiffCategory.BRACKET  # an editor's insertion at the quote's edge
+        # One quote starts later or stops earlier: a partial quotation of the same words, whatever the words
+        # it leaves out ("… and no more" is omitted, not negated).
+        return DiffCategory.OMISSION
+    if _same_word_written_apart(words_a, words_b):
+        return DiffCategory.SPELLING
     if sum(t.is_negation for t in words_a) != sum(t.is_negation for t in words_b):
         return DiffCategory.NEGATION
     if any(t.kind is TokenKind.ELLIPSIS for t in a + b):
@@ -76,8 +105,6 @@ def _change_category(a: list[Token], b: list[Token], at_edge: bool) -> DiffCateg
         return DiffCategory.BRACKET  # an editor's insertion: "missile [shield]"
     if any(t.is_number for t in words_a + words_b):
         return DiffCategory.NUMBER
-    if at_edge and (not words_a or not words_b):
-        return DiffCategory.OMISSION  # one quote starts later or stops earlier
     if all(t.key in _FUNCTION_WORDS for t in words_a + words_b):
         return DiffCategory.FUNCTION_WORD
     return DiffCategory.CONTENT_WORD

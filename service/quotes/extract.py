@@ -18,7 +18,7 @@ from service.quotes.cues import (
 )
 from service.quotes.marks import Stretch, find_stretches
 from service.quotes.gender import pronoun_genders
-from service.quotes.people import Mention, fullest_name, mentions_from, ner_person_spans
+from service.quotes.people import Mention, fullest_name, mentions_from, ner_person_spans, same_person
 from service.quotes.sentences import sentence_spans
 from service.quotes.speakers import Speaker, SpeakerContext, is_media, resolve, sentence_subject
 from service.records import Quote, QuoteKind, Span
@@ -350,6 +350,21 @@ def _attribute(
     return None, resolve(context, Attribution(subject, Span(subject.end, subject.end), ""), None), False
 
 
+def _confident(
+    context: SpeakerContext, speaker: Speaker | None, attribution: Attribution | None, attributed: bool, at: int
+) -> bool:
+    """A speaker guessed from a sentence's subject is never confident; one carried over from an earlier quote
+    stays confident only while no other person is named in between (the next quote may be theirs)."""
+    if speaker is None or not speaker.confident or not attributed:
+        return False
+    if attribution is not None or speaker.span is None:
+        return True
+    return not any(
+        speaker.span.end <= m.span.start and m.span.end <= at and not same_person(m.name, speaker.name)
+        for m in context.persons
+    )
+
+
 def extract_quotes(text: str, paragraphs: Sequence[Span], *, person_spans: Sequence[Span] | None = None) -> list[Quote]:
     """Every direct quote in the body paragraphs of `text`, in order. `person_spans` are PERSON entity spans;
     when None they come from the shared spaCy pipeline (and are skipped if it is not installed)."""
@@ -369,6 +384,7 @@ def extract_quotes(text: str, paragraphs: Sequence[Span], *, person_spans: Seque
         first, last = article.stretches[group[0]], article.stretches[group[-1]]
         attribution, speaker, attributed = _attribute(article, context, group, recent)
         kind = _kind(article, group, attributed)
+        confident = _confident(context, speaker, attribution, attributed, first.span.start)
         parts = tuple(article.stretches[i].inner(text) for i in group)
         quote = Quote(
             span=Span(first.span.start, last.span.end),
@@ -381,6 +397,7 @@ def extract_quotes(text: str, paragraphs: Sequence[Span], *, person_spans: Seque
             cue=attribution.cue_text if attribution else "",
             cue_span=attribution.cue if attribution and attribution.cue_text else None,
             intermediary=speaker.intermediary if speaker else "",
+            speaker_confident=confident,
         )
         quotes.append(quote)
         if kind is QuoteKind.SPEECH and speaker is not None and speaker.span is not None:

@@ -32,6 +32,9 @@ _NATIONALITY = re.compile(
     r"Saudi|Afghan|Thai|Kuwaiti|Yemeni|Qatari|Emirati|Somali|Nepali|Bangladeshi|Dutch|French|Greek|Swiss|Irish)$"
 )
 _MAX_NAME_WORDS = 4
+_SENTENCE_OPENERS = frozenset(
+    "and but so then also now meanwhile yet still however while when as if asked later earlier instead".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,8 @@ def name_part(text: str, span: Span) -> Span | None:
         if not word[:1].isupper() or _is_title_word(word) or word.endswith(("'s", "’s")):
             break
         tail.insert(0, (start, start + len(word)))
+    while tail and text[tail[0][0] : tail[0][1]].lower() in _SENTENCE_OPENERS:
+        tail = tail[1:]  # "And Trump said": the capital is the sentence's, not the name's
     if not tail or len(tail) > _MAX_NAME_WORDS:
         return None
     return Span(tail[0][0], tail[-1][1])
@@ -102,14 +107,7 @@ def fullest_name(name: str, known: Sequence[str]) -> str:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Two name forms denote the same person when the shorter's words are the longer's last words
-    ("Antonov" / "Anatoly Antonov"), ignoring case and titles."""
-    wa = [w.lower() for w in normalise_name(a).split() if not _is_title_word(w)]
-    wb = [w.lower() for w in normalise_name(b).split() if not _is_title_word(w)]
-    if not wa or not wb:
-        return False
-    short, long_ = sorted((wa, wb), key=len)
-    if long_[-len(short) :] == short:
-        return True
-    # "Anatoly Antonov" / "Anatoly I. Antonov": same first and last name
-    return len(short) >= 2 and short[0] == long_[0] and short[-1] == long_[-1]
+    """The people package's identity rule, so that quotes and roles agree on who is who."""
+    from service.people.names import same_person as identity
+
+    return identity(a, b)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from service.quotes.cues import MEDIA_NAME, Attribution
 from service.quotes.gender import pronoun_gender
-from service.quotes.people import Mention, fullest_name, name_part, normalise_name
+from service.quotes.people import Mention, fullest_name, name_part, normalise_name, same_person
 from service.records import Span
 
 _PRONOUN = re.compile(r"^(?:he|she|they|i|we|you)$", re.IGNORECASE)
@@ -35,6 +35,9 @@ class Speaker:
     title: str = ""
     intermediary: str = ""
     named: bool = False  # a person's name, as opposed to an organisation or an anonymous source
+    # Sure enough to hold against another outlet: named in the attribution as a person the article names, or a
+    # pronoun whose antecedent no other person mentioned since could be (see SpeakerContext.antecedent).
+    confident: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,12 +51,38 @@ class SpeakerContext:
     def recent_speaker(self, before: int, gender: str | None = None) -> Mention | None:
         """The last person reported as speaking (else named) before `before`, skipping those the article
         refers to by the other pronoun than `gender`."""
+        return self.antecedent(before, gender)[0]
+
+    def antecedent(self, before: int, gender: str | None = None) -> tuple[Mention | None, bool]:
+        """`recent_speaker`, and whether it is unambiguous: no other person the pronoun could stand for is
+        named between that mention and `before` ("Smith said … Jones was fired. "…," he said" may be either)."""
         for candidates in (self.reported, self.persons):
             previous = [m for m in candidates if m.span.end <= before and before - m.span.end <= RESOLUTION_WINDOW]
-            matching = [m for m in previous if gender is None or self.genders.get(m.name, gender) == gender]
+            matching = [m for m in previous if self._may_be(m, gender)]
             if matching:
-                return matching[-1]
-        return None
+                chosen = matching[-1]
+                # A reported speaker is rivalled by people named after it; with nobody reported as speaking, the
+                # last person named is only a guess among everyone named before.
+                since = chosen.span.end if candidates is self.reported else before - RESOLUTION_WINDOW
+                rivals = [
+                    m for m in self.persons
+                    if since <= m.span.start and m.span.end <= before and self._may_be(m, gender)
+                    and not same_person(fullest_name(m.name, self.known_names),
+                                        fullest_name(chosen.name, self.known_names))
+                ]
+                return chosen, not rivals
+        return None, False
+
+    def _may_be(self, mention: Mention, gender: str | None) -> bool:
+        return gender is None or self.genders.get(mention.name, gender) == gender
+
+    def is_person(self, span: Span, name: str) -> bool:
+        """Whether the name at `span` is a person the article names (not a place, a body or an outlet)."""
+        if is_media(name):
+            return False
+        if any(m.span.overlaps(span) for m in self.persons):
+            return True
+        return any(same_person(name, m.name) and len(m.name.split()) > 1 for m in self.persons)
 
 
 def is_media(name: str) -> bool:
@@ -68,9 +97,10 @@ def resolve(ctx: SpeakerContext, attribution: Attribution, previous: Speaker | N
     if _PRONOUN.match(words) or (_DEFINITE.match(words) and not words.split()[-1][:1].isupper()):
         if not _PRONOUN.match(words) and not title:
             title = _DEFINITE.sub("", words)
-        antecedent = ctx.recent_speaker(subject.start, pronoun_gender(words))
+        antecedent, unambiguous = ctx.antecedent(subject.start, pronoun_gender(words))
         name = fullest_name(antecedent.name, ctx.known_names) if antecedent else ""
-        return Speaker(name, subject, title, attribution.intermediary, named=bool(name))
+        confident = bool(name) and unambiguous and words.lower() not in ("they", "we", "you")
+        return Speaker(name, subject, title, attribution.intermediary, named=bool(name), confident=confident)
     if words.lower() == "it":
         # "it said": an organisation or a document named earlier; the mention is the attribution's
         return Speaker("", subject, title, attribution.intermediary)
@@ -79,7 +109,8 @@ def resolve(ctx: SpeakerContext, attribution: Attribution, previous: Speaker | N
     if is_media(words) or (attribution.cue_text == "reported" and not _is_known_person(ctx, words)):
         # "…," ITAR-Tass reported: the agency relayed the words of the speaker already on stage
         if previous is not None and previous.named:
-            return Speaker(previous.name, previous.span, previous.title, words)
+            return Speaker(previous.name, previous.span, previous.title, words, named=True,
+                           confident=previous.confident)
         return Speaker(words, subject, title, words)
     part = name_part(text, subject)
     if part is None:
@@ -87,7 +118,7 @@ def resolve(ctx: SpeakerContext, attribution: Attribution, previous: Speaker | N
     if not title:
         title = " ".join(text[subject.start : part.start].split()).strip(" ,")
     name = fullest_name(normalise_name(part.of(text)), ctx.known_names)
-    return Speaker(name, part, title, attribution.intermediary, named=True)
+    return Speaker(name, part, title, attribution.intermediary, named=True, confident=ctx.is_person(part, name))
 
 
 def _is_known_person(ctx: SpeakerContext, words: str) -> bool:

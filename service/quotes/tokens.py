@@ -43,7 +43,8 @@ class Token:
         if self.kind is TokenKind.PUNCTUATION:
             return self.surface
         word = self.surface.lower().replace("’", "'")
-        return american_form(word)
+        # "e-mail" / "email", "co-operate" / "cooperate": a hyphen inside a word is a house style, not a word.
+        return american_form(word).replace("-", "")
 
     @property
     def is_negation(self) -> bool:

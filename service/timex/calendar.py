@@ -90,6 +90,8 @@ def narrow(begin: dt.date, end: dt.date, modifier: str) -> tuple[dt.date, dt.dat
     """Early/mid/late: the matching third of the interval ("mid-2012" is May to August)."""
     span = (end - begin).days + 1
     third = span // 3
+    if third == 0:
+        return begin, end  # "late yesterday" is still yesterday: a day has no thirds to pick from
     if modifier == "START":
         return begin, begin + dt.timedelta(days=third - 1)
     if modifier == "MID":

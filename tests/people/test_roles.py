@@ -90,3 +90,34 @@ def test_rank_against_office_is_not_a_conflict() -> None:
 def test_former_office_never_conflicts() -> None:
     a, b = _person("Victor Yesin", "former chief of staff"), _person("Victor Yesin", "adviser")
     assert role_conflict(a, DAY, b, DAY) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("CEO", "chief executive officer"),
+        ("chief executive", "CEO"),
+        ("president", "president and co-founder"),
+        ("Sen.", "Senator"),
+        ("Atlantic City Mayor", "the first Republican mayor elected in Atlantic City in two decades"),
+    ],
+)
+def test_titles_of_one_office_are_compatible(a: str, b: str) -> None:
+    assert compatible_roles(normalise_role(a), normalise_role(b))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Sen.", "Gov."), ("Rep.", "Senator"), ("Secretary of State", "Defense Secretary"),
+     ("first deputy prime minister", "deputy prime minister"), ("Defence Minister", "Foreign Minister")],
+)
+def test_different_offices_conflict(a: str, b: str) -> None:
+    assert not compatible_roles(normalise_role(a), normalise_role(b))
+
+
+def test_an_abbreviated_office_before_a_name_is_read_as_the_office() -> None:
+    from service.people import extract_entities
+
+    text = "“That changes political reality,” Sen. Bernie Sanders said on Tuesday."
+    (person,) = [e for e in extract_entities(text, [Span(0, len(text))]) if e.kind is EntityKind.PERSON]
+    assert (person.title, person.role) == ("Sen.", "senator")

@@ -66,3 +66,28 @@ def test_same_speaker() -> None:
     assert not same_speaker("Antonov", "Lavrov")
     assert not same_speaker("", "")
     assert not same_speaker("", "Antonov")
+
+
+def test_two_remarks_sharing_a_frame_are_not_one_utterance() -> None:
+    from service.quotes import same_utterance
+
+    assert not same_utterance("The man is frightened", "The man is a wreck")
+    assert same_utterance("We will keep the plant open until June", "We will keep the plant open until July")
+    assert same_utterance("good results", "Russia and NATO have achieved good results in many areas")
+
+
+def test_compound_and_hyphenation_variants_are_spelling() -> None:
+    for a, b in [("send us an email today", "send us an e-mail today"),
+                 ("the new data center opens", "the new datacenter opens"),
+                 ("up 5 per cent on the year", "up 5 percent on the year"),
+                 ("we have six reactors", "we have 6 reactors")]:
+        comparison = compare_quotes(a, b)
+        assert comparison.kind is FindingKind.AGREEMENT, (a, b)
+        assert categories(a, b) == {DiffCategory.SPELLING}, (a, b)
+
+
+def test_a_partial_quote_of_the_same_words_is_never_major() -> None:
+    full = "We will not close the plant, and 300 jobs are safe until 2020"
+    for part in ("We will not close the plant", "and 300 jobs are safe until 2020"):
+        comparison = compare_quotes(part, full)
+        assert comparison.kind is FindingKind.AGREEMENT and comparison.fragment

@@ -127,3 +127,86 @@ def test_a_quote_given_to_another_speaker_is_a_misattribution(client):
     )
     (misattributed,) = _of(findings, "QUOTE_ATTRIBUTION")
     assert {e.value for e in misattributed.evidence} == {"Sergei Lavrov", "Dmitry Medvedev"}
+
+
+# ------------------------------------------------------------------------------ what is and is not a discrepancy
+
+QUAKE = "TEHRAN - An earthquake struck south-eastern Iran on Friday, the national seismological centre said.\n\n"
+
+
+def test_killed_and_injured_tolls_are_compared_each_with_its_own(client):
+    _, findings = kinds(
+        client,
+        QUAKE + "The quake killed 22 people and injured 40 people in the town of Bam, officials said.\n",
+        QUAKE + "The quake killed 26 people and injured 40 people in the town of Bam, officials said.\n",
+    )
+    (mismatch,) = _of(findings, "NUMBER_MISMATCH")
+    assert {e.value.split()[0] for e in mismatch.evidence} == {"22", "26"}
+    assert mismatch.severity == 3  # SEVERITY_MAJOR: a death toll
+
+
+def test_depth_is_not_held_against_distance(client):
+    _, findings = kinds(
+        client,
+        QUAKE + "The quake struck at a depth of 10km, 55km from the town of Bam, officials said.\n",
+        QUAKE + "The quake struck 55km from the town of Bam at a shallow depth, officials said.\n",
+    )
+    assert not _of(findings, "NUMBER_MISMATCH")
+
+
+def test_feet_and_metres_are_converted_before_comparing(client):
+    _, findings = kinds(
+        client,
+        QUAKE + "The landslide that followed buried the road under a wall of mud 200 feet high, officials said.\n",
+        QUAKE + "The landslide that followed buried the road under a wall of mud 150 metres high, officials said.\n",
+    )
+    (mismatch,) = _of(findings, "NUMBER_MISMATCH")
+    assert {e.value for e in mismatch.evidence} == {"200 foot", "150 m"}
+
+
+def test_a_partial_quote_of_the_same_words_is_no_major_wording_difference(client):
+    full = '"We will not close the plant, and 300 jobs are safe until 2020," John Harper said on Friday.\n'
+    part = 'John Harper said on Friday that 300 jobs at the plant "are safe until 2020" and more.\n'
+    _, findings = kinds(client, LEAD + full, LEAD + part)
+    assert not [f for f in _of(findings, "QUOTE_WORDING") if f.severity == 3]  # SEVERITY_MAJOR
+
+
+def test_equivalent_titles_are_no_role_mismatch(client):
+    _, findings = kinds(
+        client,
+        LEAD + "Chief Executive Officer Sundar Pichai said the company would keep investing in the region.\n",
+        LEAD + "CEO Sundar Pichai said the company would keep investing in the region.\n",
+    )
+    assert not _of(findings, "ROLE_MISMATCH")
+
+
+def test_not_one_but_several_is_no_contradiction(client):
+    _, findings = kinds(
+        client,
+        LEAD + "Investigators said the attacker was not one person, but probably several, in the Monday raid.\n",
+        LEAD + "Investigators said the attacker was probably several people in the Monday raid.\n",
+    )
+    assert not _of(findings, "CONTRADICTION")
+
+
+def test_a_he_said_that_could_be_either_man_is_no_misattribution(client):
+    quote = '"We were ready for this game from the very first minute until the end," he said.\n'
+    _, findings = kinds(
+        client,
+        LEAD + "Coach Dan Riley praised his players after the match.\n\n"
+        "Striker Paul Evans was taken off with a knee injury in the second half.\n\n" + quote,
+        LEAD + "Coach Dan Riley praised his players after the match.\n\n" + quote,
+    )
+    assert not _of(findings, "QUOTE_ATTRIBUTION")
+
+
+def test_yesterday_in_a_sunday_article_is_not_friday(client):
+    _, findings = kinds(
+        client,
+        LEAD + "Russian Defence Minister Sergei Shoigu met U.S. envoys in Moscow yesterday, officials said.\n",
+        LEAD + "Russian Defence Minister Sergei Shoigu met U.S. envoys in Moscow on Friday, officials said.\n",
+        published_a=dt.date(2013, 3, 24),
+        published_b=dt.date(2013, 3, 24),
+    )
+    (mismatch,) = _of(findings, "DATE_MISMATCH")
+    assert {e.value for e in mismatch.evidence} == {"2013-03-23", "2013-03-22"}

@@ -1,0 +1,158 @@
+"""What a quantity measures, beyond the noun it counts: its role in the event, its modifiers and its holder.
+
+Two figures of one sentence pair are only the same measure when they count the same thing in the same role for
+the same holder: "5 killed" and "12 injured" both count people, "a depth of 10 km" and "55 km from the town" are
+both lengths, "Smith's 120 yards" and "Jones's 80 yards" both count yards, "$30 billion" and "$10 billion in cash"
+are both dollars. Everything here reads the claim's dependency parse around the figure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+# Event roles written with different words: "22 dead", "22 people died", "killed 22" are one toll.
+ROLE_SYNONYMS = {
+    "kill": "killed", "killed": "killed", "die": "killed", "dead": "killed", "death": "killed", "fatality": "killed",
+    "toll": "killed", "perish": "killed", "slay": "killed",
+    "injure": "injured", "injured": "injured", "wound": "injured", "wounded": "injured", "hurt": "injured",
+    "injury": "injured", "casualty": "injured",
+    "miss": "missing", "missing": "missing",
+    "arrest": "arrested", "detain": "arrested", "arrested": "arrested",
+    "sentence": "sentenced", "jail": "sentenced", "imprison": "sentenced", "prison": "sentenced",
+    "fall": "fell", "drop": "fell", "decline": "fell", "lose": "fell", "slide": "fell", "plunge": "fell",
+    "rise": "rose", "gain": "rose", "climb": "rose", "jump": "rose", "increase": "rose", "grow": "rose",
+    "depth": "depth", "deep": "depth",
+    "distance": "distance", "away": "distance",
+    "price": "price", "cost": "price", "worth": "price", "value": "price",
+    "pay": "paid", "paid": "paid",
+}
+# Words after a figure that name the role with no noun counted: "22 dead", "40 wounded".
+ROLE_AFTER = frozenset("dead killed injured wounded hurt missing arrested detained".split())
+# Words after a measure that make it a distance from somewhere: "55 km from Bam", "10 miles north of".
+DISTANCE_AFTER = frozenset(
+    "from away north south east west northeast northwest southeast southwest northern southern outside off "
+    "short beyond".split()
+)
+# Nouns that carry no role of their own ("a total of 30", "the number of 5"): look past them.
+_EMPTY_NOUNS = frozenset(
+    "total number amount figure sum group lot couple handful estimate tally dozen score hundred thousand million "
+    "ten".split()
+)
+# Modifiers that describe the counted things without making them other things: "14 new interceptors" are
+# still the 14 interceptors another outlet reports.
+_NEUTRAL_MODIFIERS = frozenset(
+    """
+    new more other additional further extra total some several many few about around nearly almost least most
+    only just roughly estimated reported approximately same such own first last next whole full entire overall
+    """.split()
+)
+# A prepositional phrase right after the amount restricts what it measures ("$10 billion in cash", "12 points
+# in the third quarter", "5 years for fraud"); places and dates do not ("in Alaska", "in March").
+_RESTRICTING_PREPOSITIONS = frozenset("in during for of from".split())
+_LIGHT_VERBS = frozenset("be have".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    role: str = ""
+    modifiers: tuple[str, ...] = ()
+    holder: str = ""
+
+
+def role_word(lemma: str) -> str:
+    return ROLE_SYNONYMS.get(lemma.lower(), "")
+
+
+def measure_of(doc: Doc, figure: Token, noun: Token | None, end: int) -> Measure:
+    """The measure of the amount whose last figure token is `figure`, counting `noun` (None for a bare unit or
+    an elliptical count) and ending at character `end` of the parsed text."""
+    anchor = noun if noun is not None else figure
+    after = [t for t in doc if t.idx >= end]
+    if noun is not None:
+        after = [t for t in doc if t.i > noun.i]
+    role = _role_after(after) or _role_of_governor(anchor)
+    return Measure(role=role, modifiers=_modifiers(noun, after), holder=_holder(anchor))
+
+
+def _role_after(after: list[Token]) -> str:
+    if not after:
+        return ""
+    first = after[0]
+    if first.lower_ in ROLE_AFTER:
+        return role_word(first.lemma_) or role_word(first.lower_)
+    if first.lower_ in DISTANCE_AFTER or (first.lower_ == "to" and len(after) > 1 and after[1].lower_ in
+                                          DISTANCE_AFTER):
+        return "distance"
+    return ""
+
+
+def _role_of_governor(anchor: Token) -> str:
+    """The role from what governs the amount: "a depth of 10 km" (the noun before "of"), "killed 22 people"
+    (the verb), "the toll was 22" (the subject of a light verb)."""
+    token = anchor
+    for _ in range(6):
+        head = token.head
+        if head is token:
+            return role_word(token.lemma_)
+        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+            noun = head.head
+            if noun.lemma_.lower() not in _EMPTY_NOUNS:
+                return role_word(noun.lemma_) or noun.lemma_.lower()
+            token = noun
+            continue
+        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
+            if head.lemma_ in _LIGHT_VERBS:
+                subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c is not token), None)
+                if subject is not None and subject.pos_ == "NOUN":
+                    return role_word(subject.lemma_) or subject.lemma_.lower()
+                return ""
+            return role_word(head.lemma_) or head.lemma_.lower()
+        token = head
+    return ""
+
+
+def _modifiers(noun: Token | None, after: list[Token]) -> tuple[str, ...]:
+    found = set()
+    if noun is not None:
+        for child in noun.children:
+            if child.i < noun.i and child.dep_ in ("amod", "compound", "nmod") and child.pos_ != "NUM":
+                lemma = child.lemma_.lower()
+                if lemma not in _NEUTRAL_MODIFIERS and child.pos_ in ("ADJ", "NOUN", "PROPN"):
+                    found.add(lemma)
+    if len(after) >= 2 and after[0].lower_ in _RESTRICTING_PREPOSITIONS:
+        for token in after[1:5]:
+            if token.pos_ == "NOUN":
+                found.add(f"{after[0].lower_} {token.lemma_.lower()}")
+                break
+            if token.pos_ not in ("DET", "ADJ", "NUM", "ADP") and token.dep_ not in ("amod", "compound", "poss"):
+                break
+    return tuple(sorted(found))
+
+
+def _holder(anchor: Token) -> str:
+    """Whose amount it is: a possessor of the counted noun ("Smith's 120 yards"), or the named subject of the
+    verb it is the object of ("Smith ran for 120 yards")."""
+    # A unit is the figure's head ("Smith's 120 yards"): its possessor is the amount's.
+    for owner in (anchor, anchor.head):
+        for child in owner.children:
+            if child.dep_ == "poss" and child.pos_ == "PROPN":
+                return _name(child)
+    token = anchor
+    for _ in range(4):
+        head = token.head
+        if head is token:
+            break
+        if head.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c is not token), None)
+            if subject is not None and subject.pos_ == "PROPN":
+                return _name(subject)
+            return ""
+        token = head
+    return ""
+
+
+def _name(token: Token) -> str:
+    parts = [t for t in token.subtree if t.pos_ == "PROPN" and (t.dep_ == "compound" or t is token)]
+    return " ".join(t.text for t in parts)

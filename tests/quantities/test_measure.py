@@ -1,0 +1,105 @@
+"""Same measure of the same thing: roles, modifiers, holders, units and conversions, vague amounts, pairing."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.compare.numbers import number_severity, pair_quantities
+from service.quantities import extract_quantities
+from service.records import Severity, Span
+
+
+def quantities(text: str):
+    return extract_quantities(text, Span(0, len(text)))
+
+
+def pairs(text_a: str, text_b: str) -> list[tuple[str, str, bool]]:
+    return [(qa.text, qb.text, r.compatible) for qa, qb, r in pair_quantities(quantities(text_a), quantities(text_b))]
+
+
+def test_killed_and_injured_are_different_measures() -> None:
+    a = "The blast killed 5 people and injured 12 people in the market, police said."
+    b = "The blast killed 12 people and injured 5 people in the market, police said."
+    found = pairs(a, b)
+    assert ("5", "12", False) in found and ("12", "5", False) in found  # each toll against its own kind
+    assert all(not ok for _, _, ok in found)
+
+
+def test_a_toll_written_without_a_noun_is_still_a_toll() -> None:
+    (dead,) = quantities("The attack left 22 dead, officials said.")
+    assert dead.role == "killed"
+    assert pairs("The attack left 22 dead, officials said.", "The attack killed 26 people, officials said.") == [
+        ("22", "26", False)]
+
+
+def test_depth_and_distance_with_glued_units_are_not_compared_with_each_other() -> None:
+    a = "The quake struck at a depth of 10km, 55km from the town of Bam."
+    b = "The quake struck at a depth of 10km, 75km from the town of Bam."
+    depth, distance = quantities(a)
+    assert (depth.unit, depth.role, distance.role) == ("km", "depth", "distance")
+    assert pairs(a, b) == [("10km", "10km", True), ("55km", "75km", False)]
+
+
+def test_a_cash_part_is_not_the_total_price() -> None:
+    a = "Google agreed to buy the company for $30 billion, including $10 billion in cash."
+    b = "Google agreed to buy the company for $30 billion, including $12 billion in cash."
+    found = pairs(a, b)
+    assert ("$30 billion", "$30 billion", True) in found
+    assert ("$10 billion", "$12 billion", False) in found
+    assert ("$10 billion", "$30 billion", False) not in found
+
+
+def test_one_players_yards_are_not_anothers() -> None:
+    (smith,) = quantities("Smith's 120 yards led the team.")
+    (jones,) = quantities("Jones's 80 yards led the team.")
+    assert smith.holder == "Smith" and jones.holder == "Jones"
+    assert pairs("Smith's 120 yards led the team.", "Jones's 80 yards led the team.") == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "compatible"),
+    [
+        ("The wave was 200 feet high.", "The wave was 150 metres high.", False),
+        ("The wave was 500 feet high.", "The wave was 150 metres high.", True),  # a rounded conversion
+        ("He was sentenced to 2-1/2 years in prison.", "He was sentenced to 30 months in prison.", True),
+        ("He was sentenced to 2½ years in prison.", "He was sentenced to 3½ years in prison.", False),
+        ("The cargo weighed 2 tonnes.", "The cargo weighed 2,000 kg.", True),
+    ],
+)
+def test_units_convert_within_a_dimension(a: str, b: str, compatible: bool) -> None:
+    (found,) = pairs(a, b)
+    assert found[2] is compatible
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "compatible"),
+    [
+        ("Dozens of people were killed in the attack.", "12 people were killed in the attack.", False),
+        ("Dozens of people were killed in the attack.", "36 people were killed in the attack.", True),
+        ("About 20 people were killed in the attack.", "26 people were killed in the attack.", False),
+        ("More than 600 people were killed in the attack.", "650 people were killed in the attack.", True),
+        ("Up to 100 people were killed in the attack.", "Up to 150 people were killed in the attack.", False),
+    ],
+)
+def test_vague_amounts_are_intervals_that_can_disagree(a: str, b: str, compatible: bool) -> None:
+    (found,) = pairs(a, b)
+    assert found[2] is compatible
+
+
+def test_agreeing_figures_pair_first_and_the_rest_face_each_other() -> None:
+    a = "The 5.7% bonds were priced to yield 5.75%, the bank said."
+    b = "The 5.7% bonds were priced to yield 8.62%, the bank said."
+    assert pairs(a, b) == [("5.7%", "5.7%", True), ("5.75%", "8.62%", False)]
+
+
+def test_two_candidates_of_the_same_measure_are_not_guessed_between() -> None:
+    a = "Turnout rose to 40 percent."
+    b = "Support was 55 percent while turnout was 60 percent in March."
+    assert all(ok for _, _, ok in pairs(a, b))  # 40 could answer either: no mismatch is claimed
+
+
+def test_a_toll_difference_is_major_and_a_small_rounding_gap_minor() -> None:
+    (toll_a,), (toll_b,) = quantities("The attack killed 22 people."), quantities("The attack killed 23 people.")
+    assert number_severity(toll_a, toll_b) is Severity.MAJOR
+    (price_a,), (price_b,) = quantities("The deal is worth $1.95 billion."), quantities("The deal is worth $2.0 billion.")
+    assert number_severity(price_a, price_b) is Severity.MINOR
