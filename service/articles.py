@@ -6,8 +6,8 @@ import hashlib
 from pathlib import PurePath
 
 from service.errors import ArticleTooLarge, InvalidInput
-from service.ingest import prepare
-from service.records import Article, ArticleInput, PartialDate
+from service.ingest import Prepared, prepare
+from service.records import Article, ArticleInput, PartialDate, Span
 from service.timex import detect_publication_date
 
 HTML = "text/html"
@@ -45,14 +45,13 @@ def build_article(item: ArticleInput, max_chars: int) -> Article:
         raise InvalidInput(f"content_type {item.content_type!r} is not text/plain or text/html")
     prepared = prepare(item.text, item.content_type, item.url, item.source)
     if not prepared.paragraphs:
+        if prepared.page is not None:
+            raise InvalidInput("the page has no article: no paragraph of article text was found in it "
+                               "(only navigation, widgets or other page furniture)")
         raise InvalidInput("no article text is left once page boilerplate is removed")
-    published, published_span = item.published, None
-    if published is None:
-        # Date lines are page furniture that `clean` masks, so the date is read from the text before boilerplate
-        # removal (for HTML, from the page with only its markup blanked).
-        detected = detect_publication_date(prepared.unmasked, item.url)
-        if detected is not None:
-            published, published_span = detected
+    page = prepared.page
+    published, published_span, published_by = publication_date(item, prepared)
+    modified = page.dates.modified.date if page is not None and page.dates.modified else None
     source = item.source or prepared.source or _source_from_name(item.external_id)
     # Identity is the content: submitting the same text again (with or without metadata) is a duplicate.
     digest = content_hash(item.text)
@@ -70,7 +69,30 @@ def build_article(item: ArticleInput, max_chars: int) -> Article:
         content_type=item.content_type,
         paragraphs=prepared.paragraphs,
         external_id=item.external_id,
+        published_by=published_by,
+        modified=PartialDate(modified.year, modified.month, modified.day) if modified else None,
+        authors=page.authors if page is not None else (),
+        canonical_url=page.canonical_url if page is not None else "",
     )
+
+
+def publication_date(item: ArticleInput, prepared: Prepared) -> tuple[PartialDate | None, Span | None, str]:
+    """The publication date, where in the text it was read (if it was) and by what rule: the caller's first,
+    then what the page declares, then a date line or dateline of the text."""
+    if item.published is not None:
+        return item.published, None, "caller"
+    page = prepared.page
+    if page is not None and page.dates.published is not None:
+        published = page.dates.published_date
+        # Where the page also shows that day in a date line, that is where the date was read.
+        shown = detect_publication_date(prepared.unmasked, "")
+        return published, shown[1] if shown is not None and shown[0] == published else None, page.dates.published.rule
+    # Date lines are page furniture that `clean` masks, so the date is read from the text before boilerplate
+    # removal (for HTML, from the page with only its markup blanked).
+    detected = detect_publication_date(prepared.unmasked, item.url)
+    if detected is not None:
+        return detected[0], detected[1], "text"
+    return None, None, ""
 
 
 def _source_from_name(external_id: str) -> str:

@@ -97,6 +97,12 @@ class Article:
     content_type: str
     paragraphs: tuple[Span, ...]  # body paragraphs kept after boilerplate removal
     external_id: str = ""
+    # Where the publication date came from: "caller", or the page's "json-ld", "meta", "markup", "url",
+    # "htmldate", or "text" (a date line or dateline); "" when there is none.
+    published_by: str = ""
+    modified: PartialDate | None = None  # last modification, when the page declares it
+    authors: tuple[str, ...] = ()
+    canonical_url: str = ""
 
 
 # --------------------------------------------------------------------------------------------- slots

@@ -13,9 +13,13 @@ from service.ingest.boilerplate import (
     mask_repeats,
     split_lines,
 )
+from service.ingest.alignment import PageTokens, locate_blocks
 from service.ingest.html import looks_like_html, mask_html
+from service.ingest.main_text import read_main_text
 from service.ingest.masking import MaskedText
-from service.ingest.metadata import detect_outlet, find_headline, headline_text
+from service.ingest.metadata import detect_outlet, find_headline, headline_text, outlet_from_url
+from service.ingest.page_metadata import PageMetadata, read_page_metadata
+from service.ingest.widgets import mask_widgets, paragraphs_within
 from service.records import Span
 
 # Bylines, logos and outlet labels sit within the first lines of a page.
@@ -32,38 +36,35 @@ class Prepared:
     removed: tuple[tuple[Span, str], ...]  # what was blanked and why, in text order
     # The text with only its markup blanked: date lines and bylines are still there for metadata detection.
     unmasked: str
+    page: PageMetadata | None = None  # what a web page declares about its article; None for plain text
 
 
 def prepare(text: str, content_type: str = "text/plain", url: str = "", source_hint: str = "") -> Prepared:
     """Clean an article without moving any character. An article left without paragraphs is returned as such:
     the caller decides whether that is an error."""
-    title, title_span, site_name = "", None, ""
     if "html" in content_type.lower() or looks_like_html(text):
-        page = mask_html(text)
-        unmasked = page.clean
-        masked = MaskedText(page.clean)
-        for span, reason in page.removed:
-            masked.note(span, reason)
-        title, title_span, site_name = page.title, page.title_span, page.site_name
-    else:
-        unmasked = text
-        masked = MaskedText(text)
+        return _prepare_page(text, url, source_hint)
+    return _prepare_text(text, url, source_hint)
 
+
+def _prepare_text(text: str, url: str, source_hint: str) -> Prepared:
+    """Plain text: the headline and header found by the shape of the first lines, debris by line rules."""
+    masked = MaskedText(text)
     lines = split_lines(masked.text)
     top_lines = [line for line in lines if not line.blank][:TOP_LINES]
     header_lines: list[Line] = []
     first_body_line = 0
-    if title_span is None and not title:
-        headline = find_headline(lines)
-        if headline is not None:
-            header_lines = [line for line in lines[:headline] if not line.blank]
-            for line in header_lines:
-                masked.mask(line.start, line.end, classify_line(line.content) or "header")
-            title_line = lines[headline]
-            title, title_span = headline_text(title_line.content), _title_span(title_line)
-            masked.mask(title_line.start, title_line.end, "title")
-            first_body_line = headline + 1
-    source = source_hint.strip() or detect_outlet(masked.text, top_lines, header_lines, url, site_name)
+    title, title_span = "", None
+    headline = find_headline(lines)
+    if headline is not None:
+        header_lines = [line for line in lines[:headline] if not line.blank]
+        for line in header_lines:
+            masked.mask(line.start, line.end, classify_line(line.content) or "header")
+        title_line = lines[headline]
+        title, title_span = headline_text(title_line.content), _title_span(title_line)
+        masked.mask(title_line.start, title_line.end, "title")
+        first_body_line = headline + 1
+    source = source_hint.strip() or detect_outlet(masked.text, top_lines, header_lines, url, "")
 
     mask_debris_lines(masked, lines, first_body_line)
     clean = masked.text
@@ -71,7 +72,47 @@ def prepare(text: str, content_type: str = "text/plain", url: str = "", source_h
         mask_inline_debris(masked, clean, paragraph)
     clean = masked.text
     paragraphs = mask_repeats(masked, clean, group_paragraphs(split_lines(clean)), title)
-    return Prepared(masked.text, tuple(paragraphs), title, title_span, source, masked.removed, unmasked)
+    return Prepared(masked.text, tuple(paragraphs), title, title_span, source, masked.removed, text)
+
+
+def _prepare_page(text: str, url: str, source_hint: str) -> Prepared:
+    """A web page: markup blanked in place, then everything but the article's own blocks (as the main-text
+    extractor finds them, put back onto the page) blanked too, then page widgets inside those blocks."""
+    page = mask_html(text)
+    metadata = read_page_metadata(text, url)
+    masked = MaskedText(page.clean)
+    for span, reason in page.removed:
+        masked.note(span, reason)
+    kept = _keep_main_text(masked, read_main_text(text, url).blocks, page.clean)
+    clean = masked.text
+    blocks = [p for span in kept for p in paragraphs_within(clean, span)]
+    mask_widgets(masked, clean, blocks)
+    clean = masked.text
+    blocks = [p for span in kept for p in paragraphs_within(clean, span)]
+    for paragraph in blocks:
+        mask_inline_debris(masked, clean, paragraph)
+    clean = masked.text
+    title = metadata.title or page.title
+    paragraphs = mask_repeats(masked, clean, [p for span in kept for p in paragraphs_within(clean, span)], title)
+    # The outlet: the agency in a dateline first (its copy on another site is still its reporting), then what
+    # the page declares.
+    source = source_hint.strip() or detect_outlet(clean, [], [], "", "") or metadata.site_name or page.site_name
+    if not source and url:
+        source = outlet_from_url(url)
+    return Prepared(masked.text, tuple(paragraphs), title, page.title_span, source, masked.removed, page.clean,
+                    metadata)
+
+
+def _keep_main_text(masked: MaskedText, blocks: tuple[str, ...], visible: str) -> list[Span]:
+    """Blank every visible character outside the article's own blocks (all of them when it has none); the
+    blocks' spans."""
+    kept = locate_blocks(blocks, PageTokens(visible))
+    cursor = 0
+    for span in kept:
+        masked.mask(cursor, span.start, "boilerplate")
+        cursor = max(cursor, span.end)
+    masked.mask(cursor, len(visible), "boilerplate")
+    return kept
 
 
 def _title_span(line: Line) -> Span:

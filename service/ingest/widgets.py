@@ -1,0 +1,104 @@
+"""Page widgets that an extractor can leave inside an article's blocks: ads, consent banners, newsletter boxes,
+share bars, "read more" teasers, bylines and credits.
+
+On a web page the main-text extractor has already chosen the article's blocks, so short lines in them are list
+items, table rows and sub-headings of the article, not menus: unlike plain text, a line is blanked here only when
+its words say what widget it is, never for its shape alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from service.ingest.boilerplate import Line, classify_line, group_paragraphs, split_lines
+from service.ingest.masking import MaskedText
+from service.records import Span
+
+# (reason, pattern) on a whole stripped line; the first match decides.
+WIDGET_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("advertisement", re.compile(
+        r"^(?:sponsored|advertisement|advertising|advertorial|promoted|paid (?:content|post|partner)|"
+        r"partner content|presented by|ad)\b\s*(?:[:|–—-]|$|by\b|content\b|stories\b|links?\b)", re.IGNORECASE)),
+    ("consent", re.compile(
+        r"\b(?:we|this (?:site|website)|our (?:site|website|partners)) (?:and our partners )?"
+        r"(?:use|uses|store|stores) cookies\b|\bby (?:continuing|clicking|using)\b.{0,60}\b(?:cookies|agree|consent)|"
+        r"\bcookie (?:policy|settings|preferences|consent)\b|\bmanage (?:cookies|consent|preferences)\b",
+        re.IGNORECASE)),
+    ("newsletter", re.compile(
+        r"^(?:sign up|subscribe|get|join)\b.{0,80}\b(?:newsletter|our emails|inbox|daily briefing|alerts)\b|"
+        r"\b(?:enter your|your) e-?mail address\b|^newsletter\b|\bsubscribe (?:now|today|for|to)\b.{0,60}$|"
+        r"^already a subscriber\b|^thanks? for (?:signing up|subscribing)\b", re.IGNORECASE)),
+    ("share", re.compile(
+        r"^(?:share|share this|share on|share via|tweet|pin it|email this|print this)\b.{0,40}$|"
+        r"^(?:(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest|email|e-mail|print|copy link)"
+        r"[\s,|·•/]*){2,}$", re.IGNORECASE)),
+    ("related", re.compile(
+        r"^(?:related(?: articles| stories| coverage| content| posts)?|read more|read next|more from|"
+        r"more on this|see also|recommended(?: for you)?|most (?:read|popular|viewed|shared)|trending(?: now)?|"
+        r"you (?:may|might) (?:also )?like|don'?t miss|top stories|latest news|also read)\b\s*(?::|$|»|›)",
+        re.IGNORECASE)),
+    ("comments", re.compile(
+        r"^(?:\d+\s+)?comments?\b\s*(?::|$)|^(?:leave|post|add|view|show|read) (?:a |the |all )?comments?\b|"
+        r"^comments are closed\b|^join the (?:discussion|conversation)\b", re.IGNORECASE)),
+    ("credits", re.compile(
+        r"^(?:photo|image|picture|video|illustration|graphic)s?\s*(?:credit)?\s*(?::|by\b|/)|"
+        r"^(?:\(|\[)?(?:photo|image|credit)s?:?\s", re.IGNORECASE)),
+)
+
+# Call-to-action lines that are whole widgets by themselves (compared lower-cased, without punctuation).
+WIDGET_LINES: dict[str, str] = {
+    **{w: "advertisement" for w in ("learn more", "shop now", "buy now", "click here", "find out more",
+                                    "get offer", "see offer", "advertisement", "ad", "sponsored")},
+    **{w: "consent" for w in ("ok", "okay", "accept", "accept all", "accept cookies", "i agree", "agree",
+                              "got it", "allow", "allow all", "reject all", "decline", "manage preferences",
+                              "cookie settings", "i accept")},
+    **{w: "newsletter" for w in ("subscribe", "sign up", "sign in", "log in", "register", "submit")},
+    **{w: "share" for w in ("share", "share this", "share this article", "share this story", "tweet", "email",
+                            "print", "facebook", "twitter", "linkedin", "whatsapp", "copy link", "comments")},
+    **{w: "related" for w in ("read more", "related", "more", "see more", "show more", "load more",
+                              "continue reading", "view all", "back to top")},
+}
+
+# Reasons of the plain-text line rules that hold on web pages too: what the words say, not the line's shape.
+SPECIFIC_LINE_RULES = frozenset({"widget", "css classes", "link", "source url", "byline", "date header", "logo",
+                                 "credits", "standards", "copyright", "category", "photo credit", "subscribe",
+                                 "comments"})
+
+# A widget line is short: a long sentence that mentions cookies or a newsletter is article text.
+MAX_WIDGET_WORDS = 40
+
+
+def widget_reason(content: str) -> str | None:
+    """Why a line of an article block is a page widget, or None when it is article text."""
+    if not content:
+        return None
+    key = " ".join(re.sub(r"[^\w\s]", " ", content).split()).lower()
+    if key in WIDGET_LINES:
+        return WIDGET_LINES[key]
+    if len(content.split()) <= MAX_WIDGET_WORDS:
+        for reason, pattern in WIDGET_RULES:
+            if pattern.search(content):
+                return reason
+    reason = classify_line(content)
+    return reason if reason in SPECIFIC_LINE_RULES else None
+
+
+def mask_widgets(masked: MaskedText, clean: str, paragraphs: Sequence[Span]) -> None:
+    """Blank the widget lines of the article's blocks."""
+    for paragraph in paragraphs:
+        for line in _lines_in(clean, paragraph):
+            reason = widget_reason(line.content)
+            if reason is not None:
+                masked.mask(line.start, line.end, reason)
+
+
+def paragraphs_within(clean: str, span: Span) -> list[Span]:
+    """The paragraphs of one kept block: its text split at blank lines (and after lines ending a sentence)."""
+    return [Span(span.start + p.start, span.start + p.end)
+            for p in group_paragraphs(split_lines(clean[span.start:span.end]))]
+
+
+def _lines_in(clean: str, span: Span) -> list[Line]:
+    return [Line(span.start + line.start, span.start + line.end, line.content)
+            for line in split_lines(clean[span.start:span.end]) if not line.blank]
