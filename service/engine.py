@@ -20,7 +20,7 @@ from service.errors import CrosscheckError, InvalidInput, NotFound
 from service.extract import extract
 from service.records import Article, ArticleInput, EntityKind, Extraction, Finding
 from service.store import ArticleSummary, Store, StoryLink
-from service.stories import StoryAssignment, StoryClusterer, StoryDocument
+from service.stories import RegionalClusterer, StoryAssignment, StoryDocument
 
 log = logging.getLogger("crosscheck.engine")
 
@@ -62,7 +62,7 @@ class Engine:
         # across stories, where only near-paraphrases are the same claim.
         self.aligner = aligner or FactAligner(load_fact_model())
         self.max_article_chars = max_article_chars
-        self._clusterer = StoryClusterer()
+        self._clusterer = RegionalClusterer()
         # Story assignment depends on what was stored before: ingests are serialised around assign + save.
         self._ingest_lock = threading.Lock()
         self._restore_stories()
@@ -108,7 +108,7 @@ class Engine:
             self._claims.add(batch_ids, np.stack(batch_rows))
 
     def _rebuild_stories(self) -> None:
-        self._clusterer = StoryClusterer()
+        self._clusterer = RegionalClusterer()
         self._restore_stories()
 
     def _restore_stories(self) -> None:
@@ -145,10 +145,13 @@ class Engine:
             existing = self._existing(index, item)
             if existing is not None:
                 return existing
-            assignment = self._clusterer.assign(document)
+            placement = self._clusterer.place(document)
+            assignment = placement.assignment
             link = StoryLink(extraction.article.id, assignment.story_id, assignment.topic_id, assignment.similarity)
+            # The arrival may re-form stories around it: stored articles it moves are relinked in the same write.
+            moved = [StoryLink(m.article_id, m.story_id, m.topic_id, m.similarity) for m in placement.moved]
             try:
-                saved = self.store.save_article(extraction, embeddings, link)
+                saved = self.store.save_article(extraction, embeddings, link, moved)
             except CrosscheckError:
                 self._rebuild_stories()  # the write was rolled back, so the assignment must be forgotten too
                 raise

@@ -46,10 +46,12 @@ class Store(Protocol):
     def article_id_for_hash(self, content_hash: str) -> str | None: ...
 
     def save_article(
-        self, extraction: Extraction, embeddings: np.ndarray, story: StoryLink | None
+        self, extraction: Extraction, embeddings: np.ndarray, story: StoryLink | None,
+        relinked: Sequence[StoryLink] = (),
     ) -> bool:
-        """Writes the article, its sentences, claims, slots, embeddings and story link in one transaction.
-        Returns False (and writes nothing) when an article with the same content hash is stored."""
+        """Writes the article, its sentences, claims, slots, embeddings and story link in one transaction, with
+        the new story links of stored articles its arrival moved (`relinked`). Returns False (and writes
+        nothing) when an article with the same content hash is stored."""
         ...
 
     def get_extraction(self, article_id: str) -> Extraction:

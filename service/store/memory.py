@@ -27,7 +27,8 @@ class MemoryStore:
     def article_id_for_hash(self, content_hash: str) -> str | None:
         return self._by_hash.get(content_hash)
 
-    def save_article(self, extraction: Extraction, embeddings: np.ndarray, story: StoryLink | None) -> bool:
+    def save_article(self, extraction: Extraction, embeddings: np.ndarray, story: StoryLink | None,
+                     relinked: Sequence[StoryLink] = ()) -> bool:
         article = extraction.article
         if len(embeddings) != len(extraction.claims):
             raise StoreError(f"{len(extraction.claims)} claims but {len(embeddings)} embeddings")
@@ -39,6 +40,9 @@ class MemoryStore:
             self._by_hash[article.content_hash] = article.id
             if story is not None:
                 self._links[article.id] = story
+            for link in relinked:
+                if link.article_id in self._links:
+                    self._links[link.article_id] = link
         return True
 
     def get_extraction(self, article_id: str) -> Extraction:

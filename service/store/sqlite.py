@@ -145,7 +145,8 @@ class SqliteStore:
         rows = self._query("SELECT id FROM articles WHERE content_hash = ?", (content_hash,))
         return rows[0][0] if rows else None
 
-    def save_article(self, extraction: Extraction, embeddings: np.ndarray, story: StoryLink | None) -> bool:
+    def save_article(self, extraction: Extraction, embeddings: np.ndarray, story: StoryLink | None,
+                     relinked: Sequence[StoryLink] = ()) -> bool:
         article = extraction.article
         if len(embeddings) != len(extraction.claims):
             raise StoreError(f"{len(extraction.claims)} claims but {len(embeddings)} embeddings")
@@ -175,6 +176,10 @@ class SqliteStore:
                     "INSERT INTO story_links (article_id, story_id, topic_id, similarity) VALUES (?, ?, ?, ?)",
                     (article.id, story.story_id, story.topic_id, float(story.similarity)),
                 )
+            db.executemany(
+                "UPDATE story_links SET story_id = ?, topic_id = ?, similarity = ? WHERE article_id = ?",
+                [(link.story_id, link.topic_id, float(link.similarity), link.article_id) for link in relinked],
+            )
         return True
 
     def _article(self, article_id: str) -> Article:

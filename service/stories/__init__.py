@@ -2,5 +2,6 @@
 
 from service.stories.clusterer import StoryAssignment, StoryClusterer, StoryDocument, StoryThresholds
 from service.stories.names import capitalised_names
+from service.stories.regional import Placement, RegionalClusterer
 
-__all__ = ["StoryAssignment", "StoryClusterer", "StoryDocument", "StoryThresholds", "capitalised_names"]
+__all__ = ["Placement", "RegionalClusterer", "StoryAssignment", "StoryClusterer", "StoryDocument", "StoryThresholds", "capitalised_names"]

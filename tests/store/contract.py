@@ -104,6 +104,16 @@ class StoreContract:
             store.save_article(make_extraction(name, None), vectors(2), StoryLink(f"id-{name}", f"s-{name}", "t", 0.5))
         assert [link.article_id for link in store.story_links()] == ["id-z", "id-a", "id-m"]
 
+    def test_saving_an_article_moves_the_stored_articles_it_relinks(self, store):
+        store.save_article(make_extraction("a", None), vectors(2), StoryLink("id-a", "story-a", "t", 1.0))
+        store.save_article(make_extraction("b", None), vectors(2), StoryLink("id-b", "story-b", "t", 1.0))
+        store.save_article(make_extraction("c", None), vectors(2), StoryLink("id-c", "story-a", "t", 0.7),
+                           relinked=[StoryLink("id-b", "story-a", "t", 0.6)])
+        links = {link.article_id: link for link in store.story_links()}
+        assert links["id-b"] == StoryLink("id-b", "story-a", "t", 0.6)
+        assert links["id-a"].story_id == links["id-c"].story_id == "story-a"
+        assert store.get_summary("id-b").story_id == "story-a"
+
     def test_claim_vectors_in_arrival_order(self, store):
         store.save_article(make_extraction("z", None), vectors(2, seed=1), None)
         store.save_article(make_extraction("a", None), vectors(2, seed=2), None)

@@ -1,0 +1,242 @@
+"""Stories that do not depend on the order articles arrive in.
+
+An incremental clusterer decides each article once, against the stories of the articles seen before it, so the
+same articles in another order make other stories (an early article on the edge of two events founds a story that
+later articles split around). Here each arrival re-clusters its region instead: the new article and every stored
+article connected to it through pairs that clear the story threshold. The region is clustered from scratch by
+average linkage — the two clusters whose members are, on average, most similar merge first while that average
+clears the story threshold — with ties broken by article id, so a region's stories are a function of its articles
+alone. A re-formed story keeps the id most of its members already had, so that ids stay stable for callers;
+only the names, never the membership, depend on arrival order.
+
+Pair scores are those of the incremental clusterer: title-and-lead embedding cosine plus a bonus for shared
+names; articles more than a window apart never share a story, and an undated article joins a dated one only on
+wording alone well above the threshold. Topics (looser subjects across stories) are still decided on arrival:
+a re-formed story keeps the topic most of its members had.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable
+
+import numpy as np
+
+from service.stories.clusterer import StoryAssignment, StoryDocument, StoryThresholds
+
+_BLOCKED = -1.0  # the score of a pair that may never share a story (too far apart in time, undated mismatch)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a new article went, and the stored articles whose story changed because of it."""
+
+    assignment: StoryAssignment
+    moved: tuple[StoryAssignment, ...]
+
+
+@dataclass
+class _Member:
+    doc: StoryDocument
+    names: frozenset[str]
+    assignment: StoryAssignment
+
+
+class RegionalClusterer:
+    def __init__(self, thresholds: StoryThresholds | None = None) -> None:
+        self.thresholds = thresholds or StoryThresholds()
+        self._members: dict[str, _Member] = {}
+        self._ids: list[str] = []
+        self._vectors = np.zeros((0, 0))
+
+    # --------------------------------------------------------------------------------------------- state
+
+    def restore(self, history: Iterable[tuple[StoryDocument, StoryAssignment]]) -> None:
+        """Loads stored assignments without re-deciding them."""
+        for doc, assignment in history:
+            self._remember(doc, assignment)
+
+    def _remember(self, doc: StoryDocument, assignment: StoryAssignment) -> None:
+        if doc.article_id not in self._members:
+            self._ids.append(doc.article_id)
+            row = doc.embedding.astype(np.float64)[None, :]
+            self._vectors = row if not self._vectors.size else np.vstack([self._vectors, row])
+        self._members[doc.article_id] = _Member(doc, frozenset(n.lower() for n in doc.names), assignment)
+
+    # --------------------------------------------------------------------------------------------- scoring
+
+    def _pair_score(self, a: _Member | None, doc_a: StoryDocument, names_a: frozenset[str],
+                    b: StoryDocument, names_b: frozenset[str], cosine: float) -> float:
+        t = self.thresholds
+        if doc_a.published is not None and b.published is not None:
+            if abs((doc_a.published - b.published).days) > t.story_window_days:
+                return _BLOCKED
+        elif (doc_a.published is None) != (b.published is None) and cosine < t.undated_story:
+            return _BLOCKED
+        smaller = min(len(names_a), len(names_b))
+        overlap = len(names_a & names_b) / smaller if smaller else 0.0
+        return cosine + t.name_weight * overlap
+
+    def _neighbours(self, doc: StoryDocument, names: frozenset[str]) -> list[str]:
+        """Stored articles whose pair score with `doc` clears the story threshold."""
+        cosines = self._vectors @ doc.embedding.astype(np.float64)
+        # the name bonus is at most name_weight, so only these can clear the threshold
+        candidates = np.flatnonzero(cosines + self.thresholds.name_weight >= self.thresholds.story)
+        near = []
+        for k in candidates:
+            member = self._members[self._ids[k]]
+            if self._pair_score(None, doc, names, member.doc, member.names, float(cosines[k])) >= self.thresholds.story:
+                near.append(self._ids[k])
+        return near
+
+    def _region(self, doc: StoryDocument, names: frozenset[str]) -> list[str]:
+        """The stored articles connected to `doc` through pairs that clear the story threshold.
+
+        Average linkage only ever merges clusters holding at least one such pair, so clustering this connected
+        component alone gives the same stories as clustering everything: the result depends on which articles
+        are stored, not on the order they came in."""
+        if not self._ids:
+            return []
+        seen: set[str] = set()
+        frontier = self._neighbours(doc, names)
+        while frontier:
+            article_id = frontier.pop()
+            if article_id in seen:
+                continue
+            seen.add(article_id)
+            member = self._members[article_id]
+            frontier.extend(i for i in self._neighbours(member.doc, member.names) if i not in seen)
+        return sorted(seen)
+
+    # --------------------------------------------------------------------------------------------- clustering
+
+    def _cluster(self, docs: list[StoryDocument]) -> list[list[int]]:
+        """Average-linkage clusters of `docs` (indexes), merging while the best average clears the threshold."""
+        n = len(docs)
+        vectors = np.stack([d.embedding.astype(np.float64) for d in docs])
+        cosines = vectors @ vectors.T
+        names = [frozenset(x.lower() for x in d.names) for d in docs]
+        scores = np.full((n, n), _BLOCKED)
+        for i in range(n):
+            for j in range(i + 1, n):
+                scores[i, j] = scores[j, i] = self._pair_score(None, docs[i], names[i], docs[j], names[j],
+                                                               float(cosines[i, j]))
+        # Average linkage on running sums: merging y into x adds y's row of pair-score sums to x's, so each step
+        # costs one row update instead of recomputing every cluster pair.
+        sums = np.where(scores <= _BLOCKED, 0.0, scores)
+        blocked = scores <= _BLOCKED
+        np.fill_diagonal(blocked, True)
+        sizes = np.ones(n)
+        active = np.ones(n, dtype=bool)
+        members = [[i] for i in range(n)]
+        while True:
+            valid = ~blocked & active[:, None] & active[None, :]
+            valid = np.triu(valid, 1)
+            if not valid.any():
+                break
+            averages = np.where(valid, sums / np.outer(sizes, sizes), -np.inf)
+            # argmax takes the first of equal maxima in index order, and indexes follow article ids
+            x, y = np.unravel_index(int(np.argmax(averages)), averages.shape)
+            if averages[x, y] < self.thresholds.story:
+                break
+            sums[x, :] += sums[y, :]
+            sums[:, x] = sums[x, :]
+            blocked[x, :] |= blocked[y, :]
+            blocked[:, x] = blocked[x, :]
+            blocked[x, x] = True
+            sizes[x] += sizes[y]
+            active[y] = False
+            members[x] = sorted(members[x] + members[y])
+        clusters = [members[i] for i in range(n) if active[i]]
+        self._scores = scores
+        return clusters
+
+    # --------------------------------------------------------------------------------------------- placing
+
+    def place(self, doc: StoryDocument) -> Placement:
+        names = frozenset(n.lower() for n in doc.names)
+        region_ids = self._region(doc, names)
+        docs = [self._members[i].doc for i in region_ids] + [doc]
+        # Sorted by article id, so the clustering sees the region in the same order whatever the arrival order.
+        order = sorted(range(len(docs)), key=lambda k: docs[k].article_id)
+        docs = [docs[k] for k in order]
+        clusters = self._cluster(docs)
+        placed: dict[str, StoryAssignment] = {}
+        region = set(region_ids)
+        outside = {m.assignment.story_id for i, m in self._members.items() if i not in region}
+        for cluster, story_id in zip(clusters, self._story_ids([[docs[k] for k in c] for c in clusters], outside)):
+            members = [docs[k] for k in cluster]
+            topic_id = self._topic_for(members, doc)
+            for k in cluster:
+                others = [self._scores[k, m] for m in cluster if m != k]
+                similarity = float(np.mean(others)) if others else 1.0
+                placed[docs[k].article_id] = StoryAssignment(docs[k].article_id, story_id, topic_id,
+                                                             round(similarity, 6))
+        moved = []
+        for article_id in region_ids:
+            before = self._members[article_id].assignment
+            after = placed[article_id]
+            if (before.story_id, before.topic_id) != (after.story_id, after.topic_id):
+                moved.append(after)
+            self._members[article_id].assignment = after
+        self._remember(doc, placed[doc.article_id])
+        return Placement(placed[doc.article_id], tuple(moved))
+
+    def _story_ids(self, clusters: list[list[StoryDocument]], outside: set[str]) -> list[str]:
+        """A re-formed story keeps the id most of its stored members had, so ids callers hold stay valid; when two
+        clusters claim one id the larger keeps it (ties: the smaller first article id). Any other story is named
+        after its smallest article id. Which articles share a story never depends on these names."""
+        claims: list[tuple[int, str, int]] = []  # (members holding the id, smallest article id, cluster)
+        wanted: list[str] = []
+        for index, members in enumerate(clusters):
+            held = Counter(self._members[d.article_id].assignment.story_id
+                           for d in members if d.article_id in self._members)
+            first = min(d.article_id for d in members)
+            wanted.append(sorted(held.items(), key=lambda item: (-item[1], item[0]))[0][0] if held else "")
+            claims.append((-held[wanted[-1]] if held else 0, first, index))
+        ids = [""] * len(clusters)
+        taken = set(outside)  # ids of stories outside the region are never reused
+        for _, first, index in sorted(claims):
+            if wanted[index] and wanted[index] not in taken:
+                ids[index] = wanted[index]
+                taken.add(ids[index])
+        for _, first, index in sorted(claims):
+            if ids[index]:
+                continue
+            for candidate in sorted(d.article_id for d in clusters[index]):
+                if "story-" + candidate not in taken:
+                    ids[index] = "story-" + candidate
+                    break
+            else:
+                ids[index] = f"story-{first}-{len(taken)}"
+            taken.add(ids[index])
+        return ids
+
+    def assign(self, doc: StoryDocument) -> StoryAssignment:
+        return self.place(doc).assignment
+
+    def _topic_for(self, members: list[StoryDocument], new: StoryDocument) -> str:
+        """The topic most of the story's stored members had; for a story of the new article alone, the topic of
+        the stored article it is most similar to if that clears the topic threshold, else a topic of its own."""
+        held = Counter(self._members[d.article_id].assignment.topic_id for d in members if d.article_id in self._members)
+        if held:
+            return sorted(held.items(), key=lambda item: (-item[1], item[0]))[0][0]
+        if self._ids:
+            cosines = self._vectors @ new.embedding.astype(np.float64)
+            names = frozenset(n.lower() for n in new.names)
+            best_id, best_score = "", self.thresholds.topic
+            for article_id, cosine in zip(self._ids, cosines):
+                member = self._members[article_id]
+                smaller = min(len(names), len(member.names))
+                overlap = len(names & member.names) / smaller if smaller else 0.0
+                score = float(cosine) + self.thresholds.name_weight * overlap
+                if score >= best_score:
+                    best_id, best_score = article_id, score
+            if best_id:
+                return self._members[best_id].assignment.topic_id
+        return "topic-" + new.article_id
+
+    def assignments(self) -> dict[str, StoryAssignment]:
+        return {i: m.assignment for i, m in self._members.items()}
