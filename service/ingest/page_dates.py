@@ -20,7 +20,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from service.records import PartialDate
+from service.records import PartialDate, Span
+from service.timex.publication import FULL_DATE, full_date
 
 _ISO = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\D|$)")
@@ -105,6 +106,23 @@ def date_in_url(url: str, today: dt.date | None = None) -> dt.date | None:
     m = _URL_DATE.search(path)
     day = _day(int(m[1]), int(m[2]), int(m[3])) if m else None
     return day if day and _plausible(day, today) else None
+
+
+# A date a page shows its readers sits on a short line: a byline, a date line, a dateline.
+_MAX_SHOWN_LINE = 120
+
+
+def shown_at(text: str, day: PartialDate) -> Span | None:
+    """Where the page shows `day` to its readers (a byline "By ... | March 26, 2013", a date line), if it does:
+    the first full date on a short line that names that day."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip() and len(line.strip()) <= _MAX_SHOWN_LINE:
+            for m in FULL_DATE.finditer(line):
+                if full_date(m) == day:
+                    return Span(offset + m.start(), offset + m.end())
+        offset += len(line)
+    return None
 
 
 def choose(candidates: Sequence[tuple[str, dt.date | None]]) -> DatedBy | None:
