@@ -5,10 +5,11 @@
        issued/created, and the publishing systems' own names (parsely-pub-date, sailthru.date, pubdate, ...)
     3. an element marked as the publication date: itemprop="datePublished", <time pubdate>
     4. the date in the URL's path (/2019/11/18/)
-    5. htmldate's reading of the page, without its extensive search, and only when it agrees with the date the
-       page's <time datetime> elements or visible text give, or when nothing else dates the page
+    5. htmldate's reading of the page (visible dates and their context), without its extensive search, when
+       nothing above dates the page
 
-A wrong date is worse than none (it moves an article into the wrong window and makes false date mismatches), so
+When 1 and 2 contradict each other, the one htmldate's reading agrees with stands, and neither if it agrees with
+none. A wrong date is worse than none (it moves an article into the wrong window and makes false date mismatches), so
 the more the evidence is a guess the more it has to be corroborated. Dates are taken as written, in the page's
 own time zone: "2019-11-18T23:30:00-05:00" is 18 November, the day its readers saw.
 """
