@@ -111,12 +111,19 @@ class _Progress:
 # ------------------------------------------------------------------------------------------------ commands
 
 
+def _with_published(article: pb.ArticleInput, published: dt.date | None) -> pb.ArticleInput:
+    if published is not None:
+        article.published.CopyFrom(pb.PartialDate(year=published.year, month=published.month, day=published.day))
+    return article
+
+
 def cmd_ingest(client: CrosscheckClient, args: argparse.Namespace) -> int:
     paths = expand_paths(args.paths)
     if not paths:
         raise UsageError("no article files found")
     progress = _Progress(len(paths))
-    articles = (article_from_path(p, source=args.source) for p in paths)
+    articles = (_with_published(article_from_path(p, source=args.source, url=args.url), args.published)
+                for p in paths)
     results = client.ingest(articles, batch_size=args.batch_size, on_batch=progress.advance)
     _emit(args, pb.IngestArticlesResponse(results=results), lambda: display.format_ingest(results))
     return 4 if any(r.error for r in results) else 0
@@ -124,10 +131,7 @@ def cmd_ingest(client: CrosscheckClient, args: argparse.Namespace) -> int:
 
 def cmd_extract(client: CrosscheckClient, args: argparse.Namespace) -> int:
     (path,) = expand_paths([args.path])
-    article = article_from_path(path, source=args.source)
-    if args.published:
-        article.published.CopyFrom(pb.PartialDate(year=args.published.year, month=args.published.month,
-                                                  day=args.published.day))
+    article = _with_published(article_from_path(path, source=args.source, url=args.url), args.published)
     response = client.extract(article)
     _emit(args, response, lambda: display.format_extraction(response.article, response.sentences, response.claims))
     return 0
@@ -245,9 +249,15 @@ def build_parser() -> argparse.ArgumentParser:
         return commands.add_parser(name, help=help, description=help, parents=list(parents),
                                    epilog=f"Example: {example}", formatter_class=argparse.RawDescriptionHelpFormatter)
 
-    p = command("ingest", "store articles (files, folders, globs)", "crosscheck ingest seeds/ 'more/*.html'")
+    p = command("ingest", "store articles (files, folders, globs)",
+                "crosscheck ingest seeds/ 'more/*.html'\n"
+                "         crosscheck ingest page.html --url https://example.com/2013/03/26/story "
+                "--source 'Eastwire News' --published 2013-03-26")
     p.add_argument("paths", nargs="+")
     p.add_argument("--source", default="", help="outlet for all of them (detected per article when omitted)")
+    p.add_argument("--published", type=_date,
+                   help="publication date (YYYY-MM-DD) for all of them; read from each page or text when omitted")
+    p.add_argument("--url", default="", help="where all of them were published (helps find outlet and date)")
     p.add_argument("--batch-size", type=int, default=8)
     p.set_defaults(run=cmd_ingest)
 
@@ -256,6 +266,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path")
     p.add_argument("--source", default="")
     p.add_argument("--published", type=_date, help="publication date (YYYY-MM-DD), detected when omitted")
+    p.add_argument("--url", default="", help="where it was published (helps find outlet and date)")
     p.set_defaults(run=cmd_extract)
 
     p = command("compare", "compare two or more article files without storing them",

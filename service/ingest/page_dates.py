@@ -5,10 +5,11 @@
        issued/created, and the publishing systems' own names (parsely-pub-date, sailthru.date, pubdate, ...)
     3. an element marked as the publication date: itemprop="datePublished", <time pubdate>
     4. the date in the URL's path (/2019/11/18/)
-    5. htmldate's reading of the page, without its extensive search, and only when it agrees with the date the
-       page's <time datetime> elements or visible text give, or when nothing else dates the page
+    5. htmldate's reading of the page (visible dates and their context), without its extensive search, when
+       nothing above dates the page
 
-A wrong date is worse than none (it moves an article into the wrong window and makes false date mismatches), so
+When 1 and 2 contradict each other, the one htmldate's reading agrees with stands, and neither if it agrees with
+none. A wrong date is worse than none (it moves an article into the wrong window and makes false date mismatches), so
 the more the evidence is a guess the more it has to be corroborated. Dates are taken as written, in the page's
 own time zone: "2019-11-18T23:30:00-05:00" is 18 November, the day its readers saw.
 """
@@ -20,7 +21,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from service.records import PartialDate
+from service.records import PartialDate, Span
+from service.timex.publication import FULL_DATE, full_date
 
 _ISO = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\D|$)")
@@ -105,6 +107,23 @@ def date_in_url(url: str, today: dt.date | None = None) -> dt.date | None:
     m = _URL_DATE.search(path)
     day = _day(int(m[1]), int(m[2]), int(m[3])) if m else None
     return day if day and _plausible(day, today) else None
+
+
+# A date a page shows its readers sits on a short line: a byline, a date line, a dateline.
+_MAX_SHOWN_LINE = 120
+
+
+def shown_at(text: str, day: PartialDate) -> Span | None:
+    """Where the page shows `day` to its readers (a byline "By ... | March 26, 2013", a date line), if it does:
+    the first full date on a short line that names that day."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip() and len(line.strip()) <= _MAX_SHOWN_LINE:
+            for m in FULL_DATE.finditer(line):
+                if full_date(m) == day:
+                    return Span(offset + m.start(), offset + m.end())
+        offset += len(line)
+    return None
 
 
 def choose(candidates: Sequence[tuple[str, dt.date | None]]) -> DatedBy | None:

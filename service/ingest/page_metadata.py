@@ -212,9 +212,18 @@ def _dates(tree: Any, html: str, meta: dict[str, list[str]], articles: list[dict
     def meta_day(keys: tuple[str, ...]) -> dt.date | None:
         return first_day((v for k in keys for v in meta.get(k, [])), today)
 
+    declared_ld, declared_meta = ld(articles, "datePublished", "dateCreated"), meta_day(PUBLISHED_META)
+    if declared_ld and declared_meta and declared_ld != declared_meta:
+        # The page's two declarations contradict each other (a local time labelled UTC is the usual cause):
+        # the one htmldate's reading of the page (its own order of the declarations and the dates shown)
+        # agrees with stands, and neither when it agrees with none.
+        reading = _htmldate(html, url, today)
+        agreed = reading.date if reading and reading.date in (declared_ld, declared_meta) else None
+        declared_ld = declared_ld if declared_ld == agreed else None
+        declared_meta = declared_meta if declared_meta == agreed else None
     published = choose((
-        ("json-ld", ld(articles, "datePublished", "dateCreated")),
-        ("meta", meta_day(PUBLISHED_META)),
+        ("json-ld", declared_ld),
+        ("meta", declared_meta),
         ("markup", _marked_date(tree, today)),
         ("json-ld", ld(pages, "datePublished", "dateCreated", "uploadDate")),
         ("url", date_in_url(url, today) or date_in_url(submitted_url, today)),

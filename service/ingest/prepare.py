@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from service.ingest.boilerplate import (
     Line,
     classify_line,
+    ends_sentence,
     group_paragraphs,
     mask_debris_lines,
     mask_inline_debris,
     mask_repeats,
     split_lines,
+    word_count,
 )
 from service.ingest.alignment import PageTokens, locate_blocks
 from service.ingest.html import looks_like_html, mask_html
@@ -94,6 +97,12 @@ def _prepare_page(text: str, url: str, source_hint: str) -> Prepared:
     clean = masked.text
     title = metadata.title or page.title
     paragraphs = mask_repeats(masked, clean, [p for span in kept for p in paragraphs_within(clean, span)], title)
+    if not _is_article([p.of(clean) for p in paragraphs]):
+        # Headlines of other stories, menu entries and labels are all an extractor finds on a section front or
+        # a paywall stub: that is a page without an article, not an article of headlines.
+        for paragraph in paragraphs:
+            masked.mask(paragraph.start, paragraph.end, "no article")
+        paragraphs = []
     # The outlet: the agency in a dateline first (its copy on another site is still its reporting), then what
     # the page declares.
     source = source_hint.strip() or detect_outlet(clean, [], [], "", "") or metadata.site_name or page.site_name
@@ -101,6 +110,23 @@ def _prepare_page(text: str, url: str, source_hint: str) -> Prepared:
         source = outlet_from_url(url)
     return Prepared(masked.text, tuple(paragraphs), title, page.title_span, source, masked.removed, page.clean,
                     metadata)
+
+
+# What an article has and a page of teasers, menus and labels has not: a sentence of some length, or (a list, a
+# table, a text in a script without spaces between words) a body of text of some size.
+PROSE_MIN_WORDS = 6
+ARTICLE_MIN_WORD_CHARS = 300
+_WORD_CHAR = re.compile(r"\w")
+_CJK_SENTENCE_END = re.compile(r"[。！？]\W*$")
+
+
+def _is_article(paragraphs: list[str]) -> bool:
+    for text in paragraphs:
+        text = text.strip()
+        if (ends_sentence(text) and word_count(text) >= PROSE_MIN_WORDS) or (
+                _CJK_SENTENCE_END.search(text) and len(_WORD_CHAR.findall(text)) >= 2 * PROSE_MIN_WORDS):
+            return True
+    return sum(len(_WORD_CHAR.findall(text)) for text in paragraphs) >= ARTICLE_MIN_WORD_CHARS
 
 
 def _keep_main_text(masked: MaskedText, blocks: tuple[str, ...], visible: str) -> list[Span]:

@@ -14,12 +14,12 @@ _FOOTER_LINES = 15
 _MAX_DATE_LINE = 80  # "March 25, 2013 / 11:37 PM / 5 years ago" and the like; longer lines are prose
 
 _PREFIX = r"(?:(?i:published|updated|posted|date)(?:\s+on)?\s*:?\s*)?"
-_FULL_DATE = re.compile(
+FULL_DATE = re.compile(
     rf"(?:{WEEKDAY},?\s+)?(?:{MONTH}\s*{DAY},?\s+{YEAR4}|{DAY.replace('day>', 'day2>')}\s+"
     rf"{MONTH.replace('mon>', 'mon2>')},?\s+{YEAR4.replace('year>', 'year2>')}|"
     r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))"
 )
-_DATE_LINE = re.compile(rf"^\s*{_PREFIX}(?P<date>{_FULL_DATE.pattern})(?:\s*(?:[/|·•,–—-]|\bat\b).*)?\s*$")
+_DATE_LINE = re.compile(rf"^\s*{_PREFIX}(?P<date>{FULL_DATE.pattern})(?:\s*(?:[/|·•,–—-]|\bat\b).*)?\s*$")
 _DATELINE = re.compile(
     rf"^\s*(?:[A-Z][A-Z .'/-]+,\s+)?\(?(?P<date>{MONTH}\s*{DAY}(?:,?\s+{YEAR4})?)\)?\s*(?:\([^)]*\)\s*)?[-–—]"
 )
@@ -33,7 +33,7 @@ def detect_publication_date(text: str, url: str = "") -> tuple[PartialDate, Span
     edges = lines[:_HEADER_LINES] + lines[-_FOOTER_LINES:] if len(lines) > _HEADER_LINES else lines
     for start, line in edges:
         if len(line.strip()) <= _MAX_DATE_LINE and (m := _DATE_LINE.match(line)):
-            return _full(m), Span(start + m.start("date"), start + m.end("date"))
+            return full_date(m), Span(start + m.start("date"), start + m.end("date"))
     if m := _URL_DATE.search(url):
         return PartialDate(int(m[1]), int(m[2]), int(m[3])), None
     for start, line in lines[:_HEADER_LINES * 2]:
@@ -54,7 +54,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return result
 
 
-def _full(m: re.Match[str]) -> PartialDate:
+def full_date(m: re.Match[str]) -> PartialDate:
     if m["iy"]:
         return PartialDate(int(m["iy"]), int(m["im"]), int(m["id"]))
     if m["mon"]:

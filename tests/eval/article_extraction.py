@@ -4,7 +4,7 @@
 
 "The body" crosscheck keeps is the text of the sentences its real ingest path leaves (build_article, then the
 extract stage's sentences), joined by paragraph. trafilatura and readability-lxml run on the same pages in the
-same run as anchors (they are test-only dependencies, in the `dev` extra).
+same run as anchors, with jusText (test-only dependencies, in the `dev` extra).
 
 Scoring is the benchmark's own: tokens are `\\w+` runs, each text a multiset of word 4-gram shingles, per page
 tp/fp/fn normalised by their sum; precision is the mean over pages that predicted something, recall the mean over
@@ -146,11 +146,35 @@ def readability_body(page: Page) -> str:
     return lxml.html.fromstring(_BLOCK_TAG.sub(r"\n\1", summary) or "<div></div>").text_content()
 
 
+def justext_body(page: Page) -> str:
+    import justext
+
+    # jusText needs the page's language; English stopwords, as the benchmark's own runner uses.
+    paragraphs = justext.justext(page.html.encode("utf-8"), justext.get_stoplist("English"), encoding="utf-8")
+    return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+
 EXTRACTORS: dict[str, Callable[[Page], str]] = {
     "crosscheck": crosscheck_body,
     "trafilatura (anchor)": trafilatura_body,
     "readability-lxml (anchor)": readability_body,
+    "jusText (anchor)": justext_body,
 }
+
+
+def _compare_trafilatura_modes(pages: list[Page]) -> None:
+    """trafilatura's own balance settings on the tuning pages: how the service's setting was chosen."""
+    import trafilatura
+
+    print("| trafilatura setting (tuning pages) | precision | recall | F1 |")
+    print("|---|---:|---:|---:|")
+    for label, options in (("default", {}), ("favor_precision", {"favor_precision": True}),
+                           ("favor_recall", {"favor_recall": True})):
+        outcomes = [run(lambda p: trafilatura.extract(p.html, url=p.url or None, include_comments=False,
+                                                      **options) or "", page) for page in pages]
+        s = summarise(outcomes)
+        print(f"| {label} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} |")
+    print()
 
 
 def run(extractor: Callable[[Page], str], page: Page) -> Outcome:
@@ -184,6 +208,8 @@ def main(argv: list[str]) -> int:
         if only and not name.startswith(only):
             continue
         results[name] = {page.key: run(extractor, page) for page in pages}
+    if "--trafilatura-modes" in argv:
+        _compare_trafilatura_modes(splits[0][1])
     print("| pages | extractor | n | precision | recall | F1 | errors or empty | ms/page |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     for split, chosen in splits:
