@@ -69,11 +69,35 @@ def _dates(claim: Claim) -> list[TimeExpression]:
     return [t for t in claim.times if t.type in (TimeType.DATE, TimeType.TIME) and not t.vague]
 
 
+def _same_grain_pairs(dates_a: list[TimeExpression], dates_b: list[TimeExpression]) -> dict[int, int]:
+    """Index pairs (a -> b) of dates given at exactly the same grain: agreeing pairs first, the rest in order."""
+    same = {(i, j) for i, ta in enumerate(dates_a) for j, tb in enumerate(dates_b)
+            if ta.granularity is tb.granularity and relate(ta, tb) is not None}
+    pairs: dict[int, int] = {}
+    for i, j in sorted((k for k in same if relate(dates_a[k[0]], dates_b[k[1]]).compatible),  # type: ignore[union-attr]
+                       key=lambda k: (abs(k[0] - k[1]), k)):
+        if i not in pairs and j not in pairs.values():
+            pairs[i] = j
+    left_a = [i for i in range(len(dates_a)) if i not in pairs and any((i, j) in same for j in range(len(dates_b)))]
+    left_b = [j for j in range(len(dates_b)) if j not in pairs.values() and any((i, j) in same for i in left_a)]
+    if len(left_a) == len(left_b):
+        pairs.update((i, j) for i, j in zip(left_a, left_b) if (i, j) in same)
+    return pairs
+
+
 def _date_findings(pair: AlignedClaims, agreed: list[str]) -> list[Finding]:
     findings = []
-    dates_b = _dates(pair.claim_b)
-    for ta in _dates(pair.claim_a):
-        relations = [(tb, relate(ta, tb)) for tb in dates_b]
+    dates_a, dates_b = _dates(pair.claim_a), _dates(pair.claim_b)
+    # A day is answered by a day first: "said on Friday he met Trump earlier this week" against "said on Monday
+    # ... earlier this week" must not let the week absorb the changed day. Dates of the same grain are paired one
+    # to one, agreeing pairs first, then in order.
+    answered = _same_grain_pairs(dates_a, dates_b)
+    for index_a, ta in enumerate(dates_a):
+        if index_a in answered:
+            tb = dates_b[answered[index_a]]
+            relations = [(tb, relate(ta, tb))]
+        else:
+            relations = [(tb, relate(ta, tb)) for j, tb in enumerate(dates_b) if j not in answered.values()]
         relations = [(tb, r) for tb, r in relations if r is not None]
         compatible = [(tb, r) for tb, r in relations if r.compatible]
         if compatible:

@@ -2,22 +2,33 @@
 
 The shares are measured by the perturbation suite (`python -m tests.eval.perturb ../shared/data`, its
 precision table) on its tuning split only: real articles against copies with one controlled edit, where a
-finding is right when it is of the kind the edit calls for and its evidence covers the edited characters. A kind
-the suite cannot measure at a severity (a MINOR number mismatch is never produced) falls back to its kind's
-share. Agreements and uncorroborated claims keep their own scores (alignment probability, quote overlap).
+finding is right when it is of the kind the edit calls for and its evidence covers the edited characters. Each
+share is smoothed by one right and one wrong finding, (right + 1) / (raised + 2), so a kind raised 4 times and
+right 4 times reads 0.83 rather than certainty. A severity the suite never raised takes its kind's share. Agreements and uncorroborated claims keep their own scores (alignment probability,
+quote overlap).
 """
 
 from __future__ import annotations
 
 from service.records import FindingKind, Severity
 
-# (kind, severity) -> precision on the tuning split, rounded to two places; see the module docstring.
-MEASURED: dict[tuple[FindingKind, Severity], float] = {}
-# Per kind, all severities together.
-MEASURED_KIND: dict[FindingKind, float] = {}
-# For a kind the suite never raised: the suite's overall precision of discrepancies.
-OVERALL = 0.9
+# (kind, severity) -> smoothed share of right findings on the tuning split (184 pairs, seed 20240611).
+MEASURED: dict[tuple[FindingKind, Severity], float] = {
+    (FindingKind.CONTRADICTION, Severity.MAJOR): 0.88,  # 6 of 6
+    (FindingKind.DATE_MISMATCH, Severity.MAJOR): 0.95,  # 19 of 19
+    (FindingKind.NUMBER_MISMATCH, Severity.MAJOR): 0.94,  # 14 of 14
+    (FindingKind.QUOTE_ATTRIBUTION, Severity.MAJOR): 0.94,  # 14 of 14
+    (FindingKind.QUOTE_WORDING, Severity.MAJOR): 0.97,  # 33 of 33
+    (FindingKind.ROLE_MISMATCH, Severity.MAJOR): 0.91,  # 9 of 9
+}
+# The suite's overall smoothed share, for a kind it never raised (95 of 95 right).
+OVERALL = 0.99
 
 
 def calibrated(kind: FindingKind, severity: Severity) -> float:
-    return MEASURED.get((kind, severity), MEASURED_KIND.get(kind, OVERALL))
+    """The measured share for the kind at this severity; the suite's edits only produce MAJOR findings, so a
+    MINOR one takes its kind's measured share (the same finder, a milder difference)."""
+    if (kind, severity) in MEASURED:
+        return MEASURED[kind, severity]
+    same_kind = [share for (k, _), share in MEASURED.items() if k is kind]
+    return min(same_kind) if same_kind else OVERALL

@@ -156,7 +156,10 @@ def _figure(text: str, match: re.Match[str]) -> _Figure | None:
         value = float(raw.replace(",", ""))
         decimals = len(raw.split(".")[1]) if "." in raw else 0
         is_year_shaped = not sign and not glued and not scale_word and "," not in raw and "." not in raw
-        if is_year_shaped and len(raw) == 4 and 1000 <= value <= 2100 and not UNIT_AFTER.match(after):
+        # "1050 seats" counts seats: a year is never followed by the plural noun it would count
+        counts_after = re.match(r"^\s+(?!years\b)[a-z]{3,}s\b", after) is not None
+        if is_year_shaped and len(raw) == 4 and 1000 <= value <= 2100 and not UNIT_AFTER.match(after) \
+                and not counts_after:
             return None
         kind = "digits"
     else:

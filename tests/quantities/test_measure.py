@@ -103,3 +103,9 @@ def test_a_toll_difference_is_major_and_a_small_rounding_gap_minor() -> None:
     assert number_severity(toll_a, toll_b) is Severity.MAJOR
     (price_a,), (price_b,) = quantities("The deal is worth $1.95 billion."), quantities("The deal is worth $2.0 billion.")
     assert number_severity(price_a, price_b) is Severity.MINOR
+
+
+def test_a_four_digit_count_before_its_plural_noun_is_no_year() -> None:
+    (seats,) = quantities("The new flights will add nearly 1050 seats a week on the route.")
+    assert (seats.counts, seats.hedge) == ("seat", "nearly")
+    assert quantities("The route opened in 1998 and closed later.") == []

@@ -210,3 +210,15 @@ def test_yesterday_in_a_sunday_article_is_not_friday(client):
     )
     (mismatch,) = _of(findings, "DATE_MISMATCH")
     assert {e.value for e in mismatch.evidence} == {"2013-03-23", "2013-03-22"}
+
+
+def test_a_changed_day_is_not_absorbed_by_a_week_in_the_same_claim(client):
+    _, findings = kinds(
+        client,
+        LEAD + "Sheldon Adelson said on Friday he met Donald Trump earlier this week to discuss the campaign.\n",
+        LEAD + "Sheldon Adelson said on Monday he met Donald Trump earlier this week to discuss the campaign.\n",
+        published_a=dt.date(2015, 12, 20),
+        published_b=dt.date(2015, 12, 20),
+    )
+    (mismatch,) = _of(findings, "DATE_MISMATCH")
+    assert {e.value for e in mismatch.evidence} == {"2015-12-18", "2015-12-14"}
