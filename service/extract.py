@@ -15,7 +15,7 @@ from service.people import extract_entities
 from service.polarity import polarity
 from service.quantities import extract_quantities
 from service.quotes import extract_quotes
-from service.records import Article, Claim, EntityKind, Extraction, Span
+from service.records import Article, Claim, EntityKind, Extraction, Granularity, PartialDate, Span
 from service.segment import split_sentences
 from service.timex import tag_times
 
@@ -41,6 +41,43 @@ def _with_headline(article: Article) -> tuple[str, tuple[Span, ...], Span | None
     return text, tuple(sorted(article.paragraphs + (span,), key=lambda p: p.start)), span
 
 
+# Words a date line carries beside its date: "Updated", "Posted on", "Published: ... GMT".
+_DATELINE_WORDS = frozenset(
+    "updated posted published time edited on at last modified gmt utc bst est edt pst pdt cet am pm et".split()
+)
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _is_dateline(text: str, span: Span, times) -> bool:
+    """A line that only gives a date ("May 03 , 2013", "Updated 4:08 p.m. March 3"): when the page was written,
+    not a fact of the story, so it is a unit of its own that is never aligned or compared."""
+    if not times:
+        return False
+    rest = list(span.of(text))
+    for t in times:
+        for k in range(max(t.span.start, span.start), min(t.span.end, span.end)):
+            rest[k - span.start] = " "
+    words = [w.lower() for w in _WORDS.findall("".join(rest))]
+    return all(w in _DATELINE_WORDS for w in words)
+
+
+def _datelines_apart(text: str, spans: Sequence[Span], times) -> list[Span]:
+    """A date line the sentence splitter ran into the first sentence ("May 2 , 2013 12 : 50 PM" on its own line,
+    then "Lindsay Lohan has checked into ...") is cut off as a unit of its own, so the sentence's claim neither
+    carries the page's date as its own nor is compared on it."""
+    out: list[Span] = []
+    for span in spans:
+        newline = text.find("\n", span.start, span.end)
+        if newline > span.start:
+            first = Span(span.start, newline)
+            rest_start = newline + len(text[newline : span.end]) - len(text[newline : span.end].lstrip())
+            if rest_start < span.end and _is_dateline(text, first, _within(times, first)):
+                out.extend([first, Span(rest_start, span.end)])
+                continue
+        out.append(span)
+    return out
+
+
 def extract(article: Article) -> Extraction:
     """Raises InvalidInput when the article has no sentence to make a claim of."""
     text, paragraphs, headline = _with_headline(article)
@@ -58,7 +95,10 @@ def extract(article: Article) -> Extraction:
     claims: list[Claim] = []
     for sentence in sentences:
         in_headline = headline is not None and headline.contains(sentence.span)
-        for span in split_claims(text, sentence):
+        for span in _datelines_apart(text, split_claims(text, sentence), times):
+            claim_times = _within(times, span)
+            dateline = _is_dateline(text, span, claim_times)
+            unit = "dateline" if dateline else "headline" if in_headline else "body"
             claims.append(
                 Claim(
                     id=f"{article.id}:{len(claims)}",
@@ -66,18 +106,43 @@ def extract(article: Article) -> Extraction:
                     sentence=sentence.index,
                     span=span,
                     text=refs.visible(text, span) if refs else _SPACES.sub(" ", span.of(text)).strip(),
-                    times=_within(times, span),
+                    times=claim_times,
                     quantities=tuple(extract_quantities(text, span)),
                     # A quote belongs to the claim it opens in, even when it runs on into the next sentence.
                     quotes=_within(quotes, span),
                     entities=_within(entities, span),
                     polarity=polarity(text, span),
-                    unit="headline" if in_headline else "body",
+                    unit=unit,
                 )
             )
+    if article.published is None:
+        dated = _dateline_date(claims)
+        if dated is not None:
+            # Nothing better dated the article: its own date line does, and relative dates are read against it.
+            return extract(replace(article, published=dated[0], published_span=dated[1]))
     if refs is not None:
         return _repair_references(Extraction(article, tuple(sentences), tuple(claims)), refs, text)
     return Extraction(article, tuple(sentences), tuple(claims))
+
+
+# A date line that dates the article stands above its first sentences.
+DATELINE_CLAIMS = 4
+
+
+def _dateline_date(claims: Sequence[Claim]) -> tuple[PartialDate, Span] | None:
+    for claim in claims[:DATELINE_CLAIMS]:
+        if claim.unit != "dateline":
+            continue
+        for t in claim.times:
+            if t.granularity is Granularity.DAY and t.begin is not None and t.begin == t.end and not t.relative:
+                return PartialDate(t.begin.year, t.begin.month, t.begin.day), t.span
+        # "May 3 , 2013": a spaced comma leaves the day and the year as two expressions of one date
+        days = [t for t in claim.times if t.month is not None and t.day is not None and t.begin is None]
+        years = [t for t in claim.times if t.granularity is Granularity.YEAR and t.value.isdigit()]
+        if days and years and 0 <= years[0].span.start - days[0].span.end <= 3:
+            return PartialDate(int(years[0].value), days[0].month, days[0].day), Span(days[0].span.start,
+                                                                                      years[0].span.end)
+    return None
 
 
 def _repair_references(extraction: Extraction, refs: ReferenceMap, text: str) -> Extraction:

@@ -252,7 +252,9 @@ class Claim:
     quotes: tuple[Quote, ...] = ()
     entities: tuple[Entity, ...] = ()
     polarity: Polarity = field(default_factory=lambda: Polarity(False))
-    unit: str = "body"  # "headline" for the article's headline, a claim of its own; "body" otherwise
+    # "headline" (the article's headline, a claim of its own), "dateline" (a line giving only a date: never
+    # aligned or compared) or "body"
+    unit: str = "body"
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from service.records import Extraction, Finding, FindingKind, Severity
 
 # A claim of fewer words is a caption fragment or a heading, not a statement worth reporting as uncorroborated.
 MIN_UNCORROBORATED_WORDS = 6
+DATELINE = "dateline"
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ def _pair_findings(
     claims_a, claims_b = a.extraction.claims, b.extraction.claims
     for aligned in aligner.align(a.extraction, a.embeddings, b.extraction, b.embeddings):
         claim_a, claim_b = claims_a[aligned.a], claims_b[aligned.b]
+        if DATELINE in (claim_a.unit, claim_b.unit):
+            continue  # two outlets publishing on different days is no discrepancy
         matched.update((claim_a.id, claim_b.id))
         pair = AlignedClaims(a.extraction, claim_a, b.extraction, claim_b, aligned.score)
         # A pair already judged through its quote gets no second, generic agreement.
@@ -58,7 +61,7 @@ def _uncorroborated(item: Analysed, matched: set[str]) -> list[Finding]:
             evidence=(evidence(item.extraction, claim, claim.span, claim.text),),
         )
         for claim in item.extraction.claims
-        if claim.id not in matched and len(claim.text.split()) >= MIN_UNCORROBORATED_WORDS
+        if claim.id not in matched and claim.unit != DATELINE and len(claim.text.split()) >= MIN_UNCORROBORATED_WORDS
     ]
 
 

@@ -1,0 +1,44 @@
+"""Date lines are units of their own: never run into the first sentence, never compared, and they date the
+article when nothing better does."""
+
+import datetime as dt
+
+from service.align import load_scorer
+from service.articles import build_article
+from service.embed import FakeEmbedder
+from service.engine import Engine
+from service.extract import extract
+from service.records import ArticleInput, FindingKind
+from service.store.memory import MemoryStore
+
+A = ("Lawyer : Lindsay Lohan checks into California rehab\n"
+     "May 3 , 2013 | 8 : 20 am\n"
+     "Lindsay Lohan's attorney said Thursday the actress has checked into a rehab facility in California .\n")
+B = ("Lindsay Lohan checks into rehab facility\n"
+     "Published 12 : 50 PM , May 2 , 2013\n"
+     "Lindsay Lohan's attorney said Thursday the actress has checked into a rehab facility in California .\n")
+
+
+def test_date_line_is_cut_from_the_first_sentence_and_dates_the_article():
+    extraction = extract(build_article(ArticleInput(text=A), 1_000_000))
+    units = [(c.unit, c.text) for c in extraction.claims]
+    assert units[1] == ("dateline", "May 3 , 2013 | 8 : 20 am")
+    body = extraction.claims[2]
+    assert body.unit == "body" and body.text.startswith("Lindsay Lohan's attorney")
+    assert extraction.article.published.complete == dt.date(2013, 5, 3)
+    # "Thursday" in an article of Friday 3 May 2013
+    assert [t.begin for t in body.times] == [dt.date(2013, 5, 2)]
+
+
+def test_two_outlets_publishing_on_different_days_is_no_discrepancy():
+    engine = Engine(MemoryStore(), FakeEmbedder(), load_scorer())
+    _, findings = engine.compare([ArticleInput(text=A, source="A"), ArticleInput(text=B, source="B")])
+    assert not [f for f in findings if f.kind is FindingKind.DATE_MISMATCH]
+    ends = {"A": A.index("\nLindsay Lohan's"), "B": B.index("\nLindsay Lohan's")}
+    headline_ends = {"A": A.index("\n"), "B": B.index("\n")}
+    for finding in findings:
+        for e in finding.evidence:
+            assert not (headline_ends[e.source] < e.span.start < ends[e.source]), finding.explanation
+    # both say Thursday, which their own dates make 2 May
+    agreements = [f for f in findings if f.kind is FindingKind.AGREEMENT and "2013-05-02 ~ 2013-05-02" in f.explanation]
+    assert agreements
