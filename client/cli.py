@@ -17,7 +17,7 @@ from typing import Callable, Sequence
 from google.protobuf import json_format
 
 from client import display
-from client._proto import crosscheck_pb2 as pb
+from crosscheck_proto import crosscheck_pb2 as pb
 from client.api import DEFAULT_ADDRESS, CrosscheckClient, article_from_path
 from client.errors import CrosscheckClientError
 
@@ -207,7 +207,7 @@ def cmd_report(client: CrosscheckClient, args: argparse.Namespace) -> int:
     if until <= since:
         raise UsageError("--until must be after --since")
     report = client.get_report(since, until, rebuild=args.rebuild)
-    from client import render
+    import crosscheck_render as render
 
     fmt = "json" if args.json else args.format
     text = {"json": render.render_json, "md": render.render_markdown, "html": render.render_html}[fmt](report)

@@ -6,7 +6,7 @@ import datetime as dt
 
 from google.protobuf.timestamp_pb2 import Timestamp
 
-from client._proto import crosscheck_pb2 as pb
+from crosscheck_proto import crosscheck_pb2 as pb
 from service.articles import HTML, validate_date
 from service.engine import StoryView
 from service.errors import InvalidInput

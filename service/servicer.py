@@ -15,8 +15,8 @@ from typing import Any, Awaitable, Callable
 
 import grpc
 
-from client._proto import crosscheck_pb2 as pb
-from client._proto import crosscheck_pb2_grpc as pb_grpc
+from crosscheck_proto import crosscheck_pb2 as pb
+from crosscheck_proto import crosscheck_pb2_grpc as pb_grpc
 from service import convert
 from service.engine import Engine
 from service.errors import (

@@ -7,8 +7,8 @@ import datetime as dt
 from collections import defaultdict
 from typing import Sequence
 
-from client._proto import crosscheck_pb2 as pb
-from client.render.labels import is_discrepancy
+from crosscheck_proto import crosscheck_pb2 as pb
+from crosscheck_render.labels import is_discrepancy
 from service import convert
 from service.engine import Engine
 from service.reports import sections

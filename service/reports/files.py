@@ -8,8 +8,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from client._proto import crosscheck_pb2 as pb
-from client.render import render_html, render_json, render_markdown
+from crosscheck_proto import crosscheck_pb2 as pb
+from crosscheck_render import render_html, render_json, render_markdown
 
 
 def report_paths(directory: Path, day: dt.date) -> dict[str, Path]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
-from client._proto import crosscheck_pb2 as pb
+from crosscheck_proto import crosscheck_pb2 as pb
 
 # Fields that describe the build rather than the window's content: when it ran and what it is compared with.
 _NOT_CONTENT = ("id", "created", "changes", "content_digest")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Awaitable, Callable
 from zoneinfo import ZoneInfo
 
-from client._proto import crosscheck_pb2 as pb
+from crosscheck_proto import crosscheck_pb2 as pb
 from service.engine import Engine
 from service.reports.files import write_report_files
 from service.reports.service import build_or_get_report

@@ -7,8 +7,8 @@ import itertools
 from collections import Counter, defaultdict
 from typing import Iterable, Sequence
 
-from client._proto import crosscheck_pb2 as pb
-from client.render.labels import is_discrepancy
+from crosscheck_proto import crosscheck_pb2 as pb
+from crosscheck_render.labels import is_discrepancy
 
 
 def _sources_of(finding: pb.Finding) -> list[str]:

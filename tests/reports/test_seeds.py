@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from client._proto import crosscheck_pb2 as pb
-from client.render import render_html, render_json, render_markdown
+from crosscheck_proto import crosscheck_pb2 as pb
+from crosscheck_render import render_html, render_json, render_markdown
 from tests.reports import browser
 from tests.reports.reports_fixture import html_keys, markdown_keys, report_keys
 

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from client._proto import crosscheck_pb2 as pb
+from crosscheck_proto import crosscheck_pb2 as pb
 from service.records import FindingKind, Severity
 from service.reports.identity import finding_keys
 from service.reports.service import build_or_get_report, build_report, list_reports
