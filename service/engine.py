@@ -224,9 +224,7 @@ class Engine:
         topics = {s.article.id: s.topic_id for s in summaries}
         with self._ingest_lock:  # the faiss index is not safe to search while another thread adds to it
             across = cross_story_findings(analysed, topics, self._claims, self.scorer)
-        findings = ordered(findings + across)
-        self.store.save_findings(findings)
-        return summaries, findings
+        return summaries, ordered(findings + across)
 
     def stories(self, since: dt.date | None = None, until: dt.date | None = None) -> list[StoryView]:
         by_story: dict[str, list[ArticleSummary]] = {}

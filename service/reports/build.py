@@ -1,5 +1,5 @@
 """Builds a report message for a window of publication days from the engine's articles and findings. Pure: it
-stores nothing (the engine's check records its findings, as any check does)."""
+stores nothing."""
 
 from __future__ import annotations
 

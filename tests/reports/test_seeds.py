@@ -32,7 +32,7 @@ def seeds_engine(embedder):
 
 @pytest.fixture(scope="module")
 def engine():
-    from service.embed import FakeEmbedder
+    from tests.fakes import FakeEmbedder
 
     return seeds_engine(FakeEmbedder())
 
