@@ -204,7 +204,7 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
         if until <= since:
             raise InvalidInput(f"until ({until.isoformat()}) must be after since ({since.isoformat()})")
         report = await self._run(build_or_get_report, self.engine, since, until, rebuild=request.rebuild)
-        return pb.GetReportResponse(report=report)
+        return pb.GetReportResponse(report=convert.report(report))
 
     @_mapped
     async def ListReports(self, request: pb.ListReportsRequest, context) -> pb.ListReportsResponse:
@@ -213,4 +213,4 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
         if request.page_size < 0 or request.page_size > MAX_PAGE_SIZE:
             raise InvalidInput(f"page_size: {request.page_size} is not in 0-{MAX_PAGE_SIZE}")
         reports = await self._run(list_reports, self.engine, request.page_size or DEFAULT_PAGE_SIZE)
-        return pb.ListReportsResponse(reports=reports)
+        return pb.ListReportsResponse(reports=[convert.report(r) for r in reports])

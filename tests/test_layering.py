@@ -27,3 +27,8 @@ def test_domain_errors_import_no_transport():
 
 def test_the_server_does_not_import_the_client():
     assert _service_modules_matching(r"^\s*(from client\b|import client\b)") == []
+
+
+def test_protobuf_only_at_the_edge():
+    edge = {"service/convert.py", "service/servicer.py", "service/server.py"}
+    assert set(_service_modules_matching(r"_pb2")) <= edge

@@ -1,5 +1,8 @@
 """Writes a report's HTML, Markdown and JSON files next to each other, each atomically (a temporary file in the
-same directory, then os.replace), so a reader never opens a half-written file."""
+same directory, then os.replace), so a reader never opens a half-written file.
+
+The files are what a caller of GetReport would render from the wire (crosscheck_render, over the `Report`
+message), so the records cross the edge here, through service.convert, as they do in the servicer."""
 
 from __future__ import annotations
 
@@ -8,8 +11,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from crosscheck_proto import crosscheck_pb2 as pb
 from crosscheck_render import render_html, render_json, render_markdown
+from service import convert
+from service.reports.records import Report
 
 
 def report_paths(directory: Path, day: dt.date) -> dict[str, Path]:
@@ -30,11 +34,12 @@ def _temporary_copy(directory: Path, name: str, text: str) -> Path:
     return Path(temporary)
 
 
-def write_report_files(report: pb.Report, directory: Path, day: dt.date) -> list[Path]:
+def write_report_files(report: Report, directory: Path, day: dt.date) -> list[Path]:
     """All three are rendered and written to temporary files first: a rendering or disk failure leaves the
     previous files untouched rather than a new HTML next to an old JSON."""
     directory.mkdir(parents=True, exist_ok=True)
-    texts = {"html": render_html(report), "md": render_markdown(report), "json": render_json(report)}
+    message = convert.report(report)
+    texts = {"html": render_html(message), "md": render_markdown(message), "json": render_json(message)}
     paths = report_paths(directory, day)
     staged: dict[str, Path] = {}
     try:

@@ -37,7 +37,7 @@ class StoredReport:
     until: dt.datetime
     created: dt.datetime
     content_digest: str
-    payload: bytes  # the serialised report message
+    payload: bytes  # the report records as canonical JSON (service.reports.identity.canonical_json)
 
 
 class Store(Protocol):

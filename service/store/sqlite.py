@@ -78,6 +78,11 @@ MIGRATIONS: tuple[str, ...] = (
     """
     DROP TABLE findings;
     """,
+    # Reports are stored as the canonical JSON of their records, no longer as protobuf bytes. A stored report
+    # is only a cache of a build from the stored articles, so the old ones are dropped and rebuilt on request.
+    """
+    DELETE FROM reports;
+    """,
 )
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from crosscheck_proto import crosscheck_pb2 as pb
-from service.reports.service import build_report
+from tests.reports.wire import build_report
 from tests.reports.fakes import talks_engine
 
 UTC = dt.timezone.utc
