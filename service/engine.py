@@ -19,6 +19,7 @@ from service.embed import Embedder
 from service.errors import CrosscheckError, InvalidInput, NotFound
 from service.extract import extract
 from service.records import Article, ArticleInput, EntityKind, Extraction, Finding
+from service.reports.window import require_after
 from service.store import ArticleSummary, Store, StoryLink
 from service.stories import RegionalClusterer, StoryAssignment, StoryDocument
 
@@ -210,8 +211,7 @@ class Engine:
             return ids
         if since is None or until is None:
             raise InvalidInput("a window needs both since and until")
-        if until <= since:
-            raise InvalidInput(f"until ({until}) must be after since ({since})")
+        require_after(since, until)
         return self.store.articles_published(since, until)
 
     def check(self, article_ids: Sequence[str], *, agreements: bool = True) -> tuple[list[ArticleSummary], list[Finding]]:

@@ -28,7 +28,7 @@ from service.errors import (
     NotReady,
     StoreError,
 )
-from service.reports.window import day_window
+from service.reports.window import day_window, require_after
 
 log = logging.getLogger("crosscheck.servicer")
 
@@ -79,8 +79,7 @@ def _days(request: pb.CheckRequest | pb.ListStoriesRequest) -> tuple[dt.date | N
     until = convert.datetime_in(request.until, "until")
     if since is None or until is None:
         return (since.date() if since else None), (until.date() if until else None)
-    if until <= since:
-        raise InvalidInput(f"until ({until.isoformat()}) must be after since ({since.isoformat()})")
+    require_after(since, until)
     window = day_window(since, until)
     return window.first_day, window.end_day
 
@@ -201,8 +200,7 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
         until = convert.datetime_in(request.until, "until")
         if since is None or until is None:
             raise InvalidInput("since and until are both required")
-        if until <= since:
-            raise InvalidInput(f"until ({until.isoformat()}) must be after since ({since.isoformat()})")
+        require_after(since, until)
         report = await self._run(build_or_get_report, self.engine, since, until, rebuild=request.rebuild)
         return pb.GetReportResponse(report=convert.report(report))
 

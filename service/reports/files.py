@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from pathlib import Path
 
 from crosscheck_render import render_html, render_json, render_markdown
+from crosscheck_render.files import stage
 from service import convert
 from service.reports.records import Report
 
@@ -19,19 +19,6 @@ from service.reports.records import Report
 def report_paths(directory: Path, day: dt.date) -> dict[str, Path]:
     stem = f"report-{day.isoformat()}"
     return {suffix: directory / f"{stem}.{suffix}" for suffix in ("html", "md", "json")}
-
-
-def _temporary_copy(directory: Path, name: str, text: str) -> Path:
-    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return Path(temporary)
 
 
 def write_report_files(report: Report, directory: Path, day: dt.date) -> list[Path]:
@@ -44,7 +31,7 @@ def write_report_files(report: Report, directory: Path, day: dt.date) -> list[Pa
     staged: dict[str, Path] = {}
     try:
         for suffix, text in texts.items():
-            staged[suffix] = _temporary_copy(directory, paths[suffix].name, text)
+            staged[suffix] = stage(directory, paths[suffix].name, text)
         for suffix, temporary in staged.items():
             os.replace(temporary, paths[suffix])
     finally:
