@@ -15,8 +15,8 @@ from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 import grpc
 from google.protobuf.timestamp_pb2 import Timestamp
 
-from client._proto import crosscheck_pb2 as pb
-from client._proto import crosscheck_pb2_grpc as pb_grpc
+from crosscheck_proto import crosscheck_pb2 as pb
+from crosscheck_proto import crosscheck_pb2_grpc as pb_grpc
 from client.errors import from_rpc_error
 
 DEFAULT_ADDRESS = "localhost:50051"

@@ -17,7 +17,7 @@ from typing import Callable, Sequence
 from google.protobuf import json_format
 
 from client import display
-from client._proto import crosscheck_pb2 as pb
+from crosscheck_proto import crosscheck_pb2 as pb
 from client.api import DEFAULT_ADDRESS, CrosscheckClient, article_from_path
 from client.errors import CrosscheckClientError
 
@@ -207,15 +207,14 @@ def cmd_report(client: CrosscheckClient, args: argparse.Namespace) -> int:
     if until <= since:
         raise UsageError("--until must be after --since")
     report = client.get_report(since, until, rebuild=args.rebuild)
-    from client import render
+    import crosscheck_render as render
+    from crosscheck_render.files import write_atomically
 
     fmt = "json" if args.json else args.format
     text = {"json": render.render_json, "md": render.render_markdown, "html": render.render_html}[fmt](report)
     if args.output and args.output != "-":
         output = Path(args.output)
-        temporary = output.with_name(f".{output.name}.tmp")
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, output)  # never leave a half-written report behind
+        write_atomically(output, text)  # never leave a half-written report behind
         print(f"wrote {output} ({len(report.stories)} stories, report {report.id})", file=sys.stderr)
     else:
         print(text)

@@ -6,7 +6,7 @@ import shutil
 import textwrap
 from typing import Iterable, Sequence
 
-from client._proto import crosscheck_pb2 as pb
+from crosscheck_proto import crosscheck_pb2 as pb
 
 
 def _name(enum: object, value: int, prefix: str) -> str:

@@ -1,7 +1,8 @@
 """Regenerate the committed Python stubs from proto/: `python scripts/generate_stubs.py`.
 
-protoc writes absolute imports (`from crosscheck.v1 import crosscheck_pb2`); the stubs live inside the
-`client` package, so the grpc module's import is rewritten to a package-relative one.
+The stubs are the top-level package `crosscheck_proto`, which the server and the client both import (neither
+imports the other for them). protoc writes absolute imports (`from crosscheck.v1 import crosscheck_pb2`), so the
+grpc module's import is rewritten to a package-relative one.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PROTO_ROOT = ROOT / "proto"
 PROTO_FILE = PROTO_ROOT / "crosscheck" / "v1" / "crosscheck.proto"
-OUT_DIR = ROOT / "client" / "_proto"
+OUT_DIR = ROOT / "crosscheck_proto"
 GENERATED = ("crosscheck_pb2.py", "crosscheck_pb2.pyi", "crosscheck_pb2_grpc.py")
 
 

@@ -60,6 +60,8 @@ def _decode(hint: Any, data: Any) -> Any:
             return hint(**{k: _decode(hints[k], v) for k, v in data.items() if k in names})
         if issubclass(hint, enum.Enum):
             return hint(data)
+        if hint is dt.datetime:
+            return dt.datetime.fromisoformat(data)
         if hint is dt.date:
             return dt.date.fromisoformat(data)
         if hint is float:

@@ -1,4 +1,5 @@
-"""Protobuf messages <-> records. The only module of the service that knows both shapes."""
+"""Protobuf messages <-> records. With the servicer (and the server's registration of it), the only module of
+the service that knows protobuf: every stage before it works on records."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import datetime as dt
 
 from google.protobuf.timestamp_pb2 import Timestamp
 
-from client._proto import crosscheck_pb2 as pb
+from crosscheck_proto import crosscheck_pb2 as pb
 from service.articles import HTML, validate_date
 from service.engine import StoryView
 from service.errors import InvalidInput
@@ -19,13 +20,16 @@ from service.records import (
     Evidence,
     Extraction,
     Finding,
+    FindingKind,
     PartialDate,
     Quantity,
     Quote,
     Sentence,
+    Severity,
     Span,
     TimeExpression,
 )
+from service.reports import records as report_records
 from service.store import ArticleSummary
 
 # ------------------------------------------------------------------------------------------------ requests
@@ -191,8 +195,8 @@ def _diff(d: DiffEntry) -> pb.DiffEntry:
 
 def finding(f: Finding) -> pb.Finding:
     return pb.Finding(
-        kind=pb.FindingKind.Value(f"FINDING_KIND_{f.kind.value}"),
-        severity=pb.Severity.Value(f"SEVERITY_{f.severity.value}"),
+        kind=_kind(f.kind),
+        severity=_severity(f.severity),
         confidence=f.confidence,
         explanation=f.explanation,
         evidence=[_evidence(e) for e in f.evidence],
@@ -206,3 +210,54 @@ def story(view: StoryView) -> pb.Story:
     first = view.articles[0].article if view.articles else None
     return pb.Story(id=view.story_id, topic_id=view.topic_id, title=first.title if first else "",
                     articles=[summary(s) for s in view.articles])
+
+
+# ------------------------------------------------------------------------------------------------ reports
+
+
+def _kind(value: FindingKind) -> int:
+    return pb.FindingKind.Value(f"FINDING_KIND_{value.value}")
+
+
+def _severity(value: Severity) -> int:
+    return pb.Severity.Value(f"SEVERITY_{value.value}")
+
+
+def _report_story(s: report_records.ReportStory) -> pb.ReportStory:
+    return pb.ReportStory(
+        story_id=s.story_id, title=s.title, articles=[summary(a) for a in s.articles],
+        discrepancies=[finding(f) for f in s.discrepancies], agreements=[finding(f) for f in s.agreements],
+        corroborations=[pb.Corroboration(claim=c.claim, sources=c.sources) for c in s.corroborations],
+        uncorroborated=[finding(f) for f in s.uncorroborated],
+    )
+
+
+def report(value: report_records.Report) -> pb.Report:
+    totals = value.totals
+    changes = value.changes
+    message = pb.Report(
+        id=value.id,
+        since=timestamp(value.since),
+        until=timestamp(value.until),
+        totals=pb.ReportTotals(
+            articles=totals.articles, sources=totals.sources, stories=totals.stories, claims=totals.claims,
+            findings=[pb.FindingCount(kind=_kind(c.kind), severity=_severity(c.severity), count=c.count)
+                      for c in totals.findings],
+        ),
+        stories=[_report_story(s) for s in value.stories],
+        matrix=[pb.SourcePair(source_a=p.source_a, source_b=p.source_b, aligned=p.aligned, agreed=p.agreed,
+                              agreement=p.agreement) for p in value.matrix],
+        sources=[pb.SourceStats(source=s.source, articles=s.articles, claims=s.claims,
+                                discrepancies=s.discrepancies, discrepancy_rate=s.discrepancy_rate)
+                 for s in value.sources],
+        timeline=[pb.TimelineEntry(article_id=e.article_id, source=e.source, title=e.title,
+                                   published=partial_date(e.published), findings=e.findings,
+                                   discrepancies=e.discrepancies) for e in value.timeline],
+        changes=pb.ReportChanges(previous_report_id=changes.previous_report_id,
+                                 new_findings=changes.new_findings, resolved_findings=changes.resolved_findings,
+                                 new_articles=changes.new_articles),
+        content_digest=value.content_digest,
+    )
+    if value.created is not None:
+        message.created.CopyFrom(timestamp(value.created))
+    return message

@@ -1,4 +1,5 @@
-"""Sentence embeddings: the real all-MiniLM-L6-v2 model, a deterministic fake for unit tests, and a cache.
+"""Sentence embeddings: the real all-MiniLM-L6-v2 model, and a cache in front of any embedder. (The deterministic
+fake the unit tests use is tests/fakes.py: it does not ship.)
 
 All embedders return L2-normalised float32 rows, so a dot product is a cosine similarity.
 """
@@ -88,30 +89,6 @@ class SentenceTransformerEmbedder:
             rows = self._model.encode(
                 list(texts), batch_size=self.batch_size, convert_to_numpy=True, show_progress_bar=False
             )
-        return _normalise(rows)
-
-
-class FakeEmbedder:
-    """Deterministic bag-of-words hashing embedder for unit tests: texts sharing words get similar vectors."""
-
-    name = "fake-hashing"
-
-    def __init__(self, dimensions: int = 64) -> None:
-        self.dimensions = dimensions
-        self.calls = 0
-        self.texts_embedded = 0
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        self.calls += 1
-        self.texts_embedded += len(texts)
-        rows = np.zeros((len(texts), self.dimensions), dtype=np.float32)
-        for i, text in enumerate(texts):
-            for word in text.lower().split():
-                word = word.strip(".,;:!?\"'()[]“”‘’")
-                if not word:
-                    continue
-                h = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
-                rows[i, h % self.dimensions] += 1.0 if (h >> 32) & 1 else -1.0
         return _normalise(rows)
 
 

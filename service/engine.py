@@ -19,6 +19,7 @@ from service.embed import Embedder
 from service.errors import CrosscheckError, InvalidInput, NotFound
 from service.extract import extract
 from service.records import Article, ArticleInput, EntityKind, Extraction, Finding
+from service.reports.window import require_after
 from service.store import ArticleSummary, Store, StoryLink
 from service.stories import RegionalClusterer, StoryAssignment, StoryDocument
 
@@ -210,8 +211,7 @@ class Engine:
             return ids
         if since is None or until is None:
             raise InvalidInput("a window needs both since and until")
-        if until <= since:
-            raise InvalidInput(f"until ({until}) must be after since ({since})")
+        require_after(since, until)
         return self.store.articles_published(since, until)
 
     def check(self, article_ids: Sequence[str], *, agreements: bool = True) -> tuple[list[ArticleSummary], list[Finding]]:
@@ -224,9 +224,7 @@ class Engine:
         topics = {s.article.id: s.topic_id for s in summaries}
         with self._ingest_lock:  # the faiss index is not safe to search while another thread adds to it
             across = cross_story_findings(analysed, topics, self._claims, self.scorer)
-        findings = ordered(findings + across)
-        self.store.save_findings(findings)
-        return summaries, findings
+        return summaries, ordered(findings + across)
 
     def stories(self, since: dt.date | None = None, until: dt.date | None = None) -> list[StoryView]:
         by_story: dict[str, list[ArticleSummary]] = {}

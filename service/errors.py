@@ -1,29 +1,26 @@
-"""The service's exceptions. Each carries the gRPC status code it maps to; the servicer maps them in one place.
+"""The service's exceptions: each names what went wrong, in the domain's terms, and knows nothing of any
+transport. The gRPC servicer maps them to status codes in one table (`service.servicer.STATUS_CODES`).
 
     CrosscheckError
-    ├── InvalidInput            INVALID_ARGUMENT   (what was wrong, and where: which article, which field)
-    │   └── ArticleTooLarge     INVALID_ARGUMENT
-    ├── NotFound                NOT_FOUND          (an unknown article, story or report id)
-    ├── ModelError              FAILED_PRECONDITION (the model is missing or its weights do not verify)
-    ├── StoreError              INTERNAL           (the database failed; the write was rolled back)
-    └── NotReady                UNAVAILABLE        (the model is still loading)
+    ├── InvalidInput            the input cannot be processed (what was wrong, and where: which article, field)
+    │   └── ArticleTooLarge     the article is longer than the configured limit
+    ├── NotFound                an unknown article, story or report id
+    ├── ModelError              the model is missing or its weights do not verify
+    ├── StoreError              the database failed; the write was rolled back
+    └── NotReady                the service is still loading its model
 """
 
 from __future__ import annotations
 
-import grpc
-
 
 class CrosscheckError(Exception):
-    code: grpc.StatusCode = grpc.StatusCode.INTERNAL
-
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
 
 
 class InvalidInput(CrosscheckError):
-    code = grpc.StatusCode.INVALID_ARGUMENT
+    pass
 
 
 class ArticleTooLarge(InvalidInput):
@@ -31,16 +28,16 @@ class ArticleTooLarge(InvalidInput):
 
 
 class NotFound(CrosscheckError):
-    code = grpc.StatusCode.NOT_FOUND
+    pass
 
 
 class ModelError(CrosscheckError):
-    code = grpc.StatusCode.FAILED_PRECONDITION
+    pass
 
 
 class StoreError(CrosscheckError):
-    code = grpc.StatusCode.INTERNAL
+    pass
 
 
 class NotReady(CrosscheckError):
-    code = grpc.StatusCode.UNAVAILABLE
+    pass

@@ -19,8 +19,8 @@ import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
-from client._proto import crosscheck_pb2 as pb
-from client._proto import crosscheck_pb2_grpc as pb_grpc
+from crosscheck_proto import crosscheck_pb2 as pb
+from crosscheck_proto import crosscheck_pb2_grpc as pb_grpc
 from service import settings as settings_module
 from service.engine import Engine
 from service.logging_setup import configure_logging

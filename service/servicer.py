@@ -1,7 +1,7 @@
 """The gRPC servicer: decode the request, run the engine off the event loop, encode the response.
 
-Errors are mapped here, once: a CrosscheckError becomes its own status code and message; anything else is logged
-with its traceback and becomes INTERNAL without leaking internals to the caller.
+Errors are mapped here, once: a CrosscheckError becomes the status code STATUS_CODES gives its class, with its
+message; anything else is logged with its traceback and becomes INTERNAL without leaking internals to the caller.
 """
 
 from __future__ import annotations
@@ -15,17 +15,43 @@ from typing import Any, Awaitable, Callable
 
 import grpc
 
-from client._proto import crosscheck_pb2 as pb
-from client._proto import crosscheck_pb2_grpc as pb_grpc
+from crosscheck_proto import crosscheck_pb2 as pb
+from crosscheck_proto import crosscheck_pb2_grpc as pb_grpc
 from service import convert
 from service.engine import Engine
-from service.errors import CrosscheckError, InvalidInput, NotReady
-from service.reports.window import day_window
+from service.errors import (
+    ArticleTooLarge,
+    CrosscheckError,
+    InvalidInput,
+    ModelError,
+    NotFound,
+    NotReady,
+    StoreError,
+)
+from service.reports.window import day_window, require_after
 
 log = logging.getLogger("crosscheck.servicer")
 
 MAX_PAGE_SIZE = 1000
 DEFAULT_PAGE_SIZE = 50
+
+# The one place domain errors meet the transport. A class not listed takes its nearest listed ancestor's code.
+STATUS_CODES: dict[type[CrosscheckError], grpc.StatusCode] = {
+    CrosscheckError: grpc.StatusCode.INTERNAL,
+    InvalidInput: grpc.StatusCode.INVALID_ARGUMENT,
+    ArticleTooLarge: grpc.StatusCode.INVALID_ARGUMENT,
+    NotFound: grpc.StatusCode.NOT_FOUND,
+    ModelError: grpc.StatusCode.FAILED_PRECONDITION,
+    StoreError: grpc.StatusCode.INTERNAL,
+    NotReady: grpc.StatusCode.UNAVAILABLE,
+}
+
+
+def status_code(error: CrosscheckError) -> grpc.StatusCode:
+    for cls in type(error).__mro__:
+        if cls in STATUS_CODES:
+            return STATUS_CODES[cls]
+    return grpc.StatusCode.INTERNAL
 
 
 def _mapped(method: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
@@ -36,8 +62,9 @@ def _mapped(method: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[An
         try:
             return await method(self, request, context)
         except CrosscheckError as exc:
-            log.info("request rejected", extra={"rpc": name, "code": exc.code.name, "reason": exc.message})
-            await context.abort(exc.code, exc.message)
+            code = status_code(exc)
+            log.info("request rejected", extra={"rpc": name, "code": code.name, "reason": exc.message})
+            await context.abort(code, exc.message)
         except Exception:
             log.exception("request failed", extra={"rpc": name})
             await context.abort(grpc.StatusCode.INTERNAL, f"{name} failed on the server; see its log")
@@ -52,8 +79,7 @@ def _days(request: pb.CheckRequest | pb.ListStoriesRequest) -> tuple[dt.date | N
     until = convert.datetime_in(request.until, "until")
     if since is None or until is None:
         return (since.date() if since else None), (until.date() if until else None)
-    if until <= since:
-        raise InvalidInput(f"until ({until.isoformat()}) must be after since ({since.isoformat()})")
+    require_after(since, until)
     window = day_window(since, until)
     return window.first_day, window.end_day
 
@@ -100,7 +126,7 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
                     index=o.index, external_id=o.external_id, article_id=o.article_id, created=o.created,
                     claim_count=o.claim_count, story_id=o.story_id,
                     error=o.error.message if o.error else "",
-                    error_code=o.error.code.name if o.error else "",
+                    error_code=status_code(o.error).name if o.error else "",
                 )
                 for o in outcomes
             ]
@@ -174,10 +200,9 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
         until = convert.datetime_in(request.until, "until")
         if since is None or until is None:
             raise InvalidInput("since and until are both required")
-        if until <= since:
-            raise InvalidInput(f"until ({until.isoformat()}) must be after since ({since.isoformat()})")
+        require_after(since, until)
         report = await self._run(build_or_get_report, self.engine, since, until, rebuild=request.rebuild)
-        return pb.GetReportResponse(report=report)
+        return pb.GetReportResponse(report=convert.report(report))
 
     @_mapped
     async def ListReports(self, request: pb.ListReportsRequest, context) -> pb.ListReportsResponse:
@@ -186,4 +211,4 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
         if request.page_size < 0 or request.page_size > MAX_PAGE_SIZE:
             raise InvalidInput(f"page_size: {request.page_size} is not in 0-{MAX_PAGE_SIZE}")
         reports = await self._run(list_reports, self.engine, request.page_size or DEFAULT_PAGE_SIZE)
-        return pb.ListReportsResponse(reports=reports)
+        return pb.ListReportsResponse(reports=[convert.report(r) for r in reports])

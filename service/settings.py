@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 from dataclasses import dataclass, fields, replace
-from pathlib import Path
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +64,3 @@ def from_args(args: argparse.Namespace, environ: dict[str, str] | None = None) -
     changes = {f.name: getattr(args, f.name) for f in fields(Settings) if getattr(args, f.name, None) is not None}
     return replace(settings, **changes)
 
-
-def database_path(settings: Settings) -> Path | None:
-    if settings.database in ("memory:", ":memory:"):
-        return None
-    return Path(settings.database.removeprefix("sqlite:///"))

@@ -17,7 +17,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 def fake_engine(settings: Settings) -> Engine:
     """Deterministic fake embedder + in-memory store: the whole service without the model."""
-    from service.embed import FakeEmbedder
+    from tests.fakes import FakeEmbedder
     from service.store.memory import MemoryStore
 
     return Engine(MemoryStore(), FakeEmbedder(), load_scorer(), max_article_chars=settings.max_article_chars)

@@ -13,7 +13,7 @@ def test_generated_stubs_are_up_to_date(tmp_path):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     for fresh in module.generate(tmp_path):
-        committed = ROOT / "client" / "_proto" / fresh.name
+        committed = ROOT / "crosscheck_proto" / fresh.name
         assert committed.read_text() == fresh.read_text(), (
             f"{committed} is stale: run `python scripts/generate_stubs.py` and commit the result"
         )

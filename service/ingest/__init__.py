@@ -1,6 +1,6 @@
-"""Ingest: decode submitted bytes and clean an article's text without moving any character."""
+"""Ingest: clean an article's text without moving any character. (Submitted bytes are decoded at the edge, by
+service.convert.article_input.)"""
 
-from service.ingest.decode import decode_text
 from service.ingest.prepare import Prepared, prepare
 
-__all__ = ["Prepared", "decode_text", "prepare"]
+__all__ = ["Prepared", "prepare"]

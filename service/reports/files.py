@@ -1,15 +1,19 @@
 """Writes a report's HTML, Markdown and JSON files next to each other, each atomically (a temporary file in the
-same directory, then os.replace), so a reader never opens a half-written file."""
+same directory, then os.replace), so a reader never opens a half-written file.
+
+The files are what a caller of GetReport would render from the wire (crosscheck_render, over the `Report`
+message), so the records cross the edge here, through service.convert, as they do in the servicer."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from pathlib import Path
 
-from client._proto import crosscheck_pb2 as pb
-from client.render import render_html, render_json, render_markdown
+from crosscheck_render import render_html, render_json, render_markdown
+from crosscheck_render.files import stage
+from service import convert
+from service.reports.records import Report
 
 
 def report_paths(directory: Path, day: dt.date) -> dict[str, Path]:
@@ -17,29 +21,17 @@ def report_paths(directory: Path, day: dt.date) -> dict[str, Path]:
     return {suffix: directory / f"{stem}.{suffix}" for suffix in ("html", "md", "json")}
 
 
-def _temporary_copy(directory: Path, name: str, text: str) -> Path:
-    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return Path(temporary)
-
-
-def write_report_files(report: pb.Report, directory: Path, day: dt.date) -> list[Path]:
+def write_report_files(report: Report, directory: Path, day: dt.date) -> list[Path]:
     """All three are rendered and written to temporary files first: a rendering or disk failure leaves the
     previous files untouched rather than a new HTML next to an old JSON."""
     directory.mkdir(parents=True, exist_ok=True)
-    texts = {"html": render_html(report), "md": render_markdown(report), "json": render_json(report)}
+    message = convert.report(report)
+    texts = {"html": render_html(message), "md": render_markdown(message), "json": render_json(message)}
     paths = report_paths(directory, day)
     staged: dict[str, Path] = {}
     try:
         for suffix, text in texts.items():
-            staged[suffix] = _temporary_copy(directory, paths[suffix].name, text)
+            staged[suffix] = stage(directory, paths[suffix].name, text)
         for suffix, temporary in staged.items():
             os.replace(temporary, paths[suffix])
     finally:

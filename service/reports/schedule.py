@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Awaitable, Callable
 from zoneinfo import ZoneInfo
 
-from client._proto import crosscheck_pb2 as pb
 from service.engine import Engine
 from service.reports.files import write_report_files
+from service.reports.records import Report
 from service.reports.service import build_or_get_report
 from service.reports.window import single_day
 from service.settings import Settings
@@ -58,7 +58,7 @@ def report_day(run_at: dt.datetime, zone: ZoneInfo) -> dt.date:
     return run_at.astimezone(zone).date() - dt.timedelta(days=1)
 
 
-def run_once_for_day(engine: Engine, settings: Settings, day: dt.date) -> pb.Report:
+def run_once_for_day(engine: Engine, settings: Settings, day: dt.date) -> Report:
     """Builds (or finds) the report of `day`, stores it and writes its files. Safe to repeat: the same
     articles give the same report, and files are replaced whole."""
     window = single_day(day)
@@ -70,9 +70,9 @@ def run_once_for_day(engine: Engine, settings: Settings, day: dt.date) -> pb.Rep
 
 
 async def run_with_retries(
-    job: Callable[[], Awaitable[pb.Report]], retries: int, *, sleep: Sleep = asyncio.sleep,
+    job: Callable[[], Awaitable[Report]], retries: int, *, sleep: Sleep = asyncio.sleep,
     backoff: float = RETRY_BACKOFF_SECONDS,
-) -> pb.Report | None:
+) -> Report | None:
     """Runs `job`, then up to `retries` more times after a failure, waiting longer each time. Returns None when
     every attempt failed (each failure is logged with its traceback)."""
     delay = backoff
@@ -117,7 +117,7 @@ async def run_nightly(
         day = report_day(moment, zone)
         started = time.monotonic()
 
-        def job(day: dt.date = day) -> Awaitable[pb.Report]:
+        def job(day: dt.date = day) -> Awaitable[Report]:
             return loop.run_in_executor(executor, run_once_for_day, engine, settings, day)
 
         report = await run_with_retries(job, settings.nightly_retries, sleep=sleep)

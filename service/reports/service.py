@@ -3,14 +3,16 @@ before them so an editor sees what is new and what was resolved."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 import logging
 
-from client._proto import crosscheck_pb2 as pb
-from service import convert
+from service import codec
 from service.engine import Engine
 from service.reports.build import build_window
-from service.reports.identity import article_ids, finding_keys
+from service.reports.identity import article_ids, canonical_json, finding_keys
+from service.reports.records import Report, ReportChanges
 from service.reports.window import DayWindow, day_window
 from service.store import StoredReport
 
@@ -20,16 +22,16 @@ log = logging.getLogger("crosscheck.reports")
 PREVIOUS_WINDOW_SEARCH = 1000
 
 
-def build_report(engine: Engine, since: dt.datetime, until: dt.datetime) -> pb.Report:
+def build_report(engine: Engine, since: dt.datetime, until: dt.datetime) -> Report:
     """The report for the publication days [since, until), freshly built and not stored; `changes` is empty."""
     return build_window(engine, day_window(since, until))
 
 
-def _parse(stored: StoredReport) -> pb.Report:
-    return pb.Report.FromString(stored.payload)
+def _parse(stored: StoredReport) -> Report:
+    return codec.from_data(Report, json.loads(stored.payload))
 
 
-def _previous(engine: Engine, window: DayWindow) -> pb.Report | None:
+def _previous(engine: Engine, window: DayWindow) -> Report | None:
     """The newest report of the same window, or else the newest report of the latest window that ends by this
     one's start."""
     same = engine.store.reports_for_window(window.since, window.until)
@@ -41,32 +43,32 @@ def _previous(engine: Engine, window: DayWindow) -> pb.Report | None:
     return _parse(max(earlier, key=lambda r: (r.until, r.since, r.created)))
 
 
-def changes_since(report: pb.Report, previous: pb.Report | None) -> pb.ReportChanges:
+def changes_since(report: Report, previous: Report | None) -> ReportChanges:
     if previous is None:
-        return pb.ReportChanges()
+        return ReportChanges()
     keys, before = finding_keys(report), finding_keys(previous)
-    return pb.ReportChanges(
+    return ReportChanges(
         previous_report_id=previous.id,
-        new_findings=sorted(keys - before),
-        resolved_findings=sorted(before - keys),
-        new_articles=sorted(article_ids(report) - article_ids(previous)),
+        new_findings=tuple(sorted(keys - before)),
+        resolved_findings=tuple(sorted(before - keys)),
+        new_articles=tuple(sorted(article_ids(report) - article_ids(previous))),
     )
 
 
-def _store(engine: Engine, report: pb.Report) -> None:
+def _store(engine: Engine, report: Report) -> None:
     engine.store.save_report(
         StoredReport(
             id=report.id,
-            since=convert.datetime_in(report.since, "since"),
-            until=convert.datetime_in(report.until, "until"),
-            created=report.created.ToDatetime(tzinfo=dt.timezone.utc),
+            since=report.since,
+            until=report.until,
+            created=report.created or dt.datetime.now(dt.timezone.utc),
             content_digest=report.content_digest,
-            payload=report.SerializeToString(deterministic=True),
+            payload=canonical_json(report).encode("utf-8"),
         )
     )
 
 
-def build_or_get_report(engine: Engine, since: dt.datetime, until: dt.datetime, *, rebuild: bool = False) -> pb.Report:
+def build_or_get_report(engine: Engine, since: dt.datetime, until: dt.datetime, *, rebuild: bool = False) -> Report:
     """The stored report of this window while its articles are unchanged; otherwise (or with `rebuild`) a new
     build. A build whose content equals a stored report's returns that stored report as it is."""
     window = day_window(since, until)
@@ -82,18 +84,13 @@ def build_or_get_report(engine: Engine, since: dt.datetime, until: dt.datetime, 
     existing = engine.store.get_report(report.id)
     if existing is not None:
         return _parse(existing)
-    report.changes.CopyFrom(changes_since(report, _previous(engine, window)))
+    report = dataclasses.replace(report, changes=changes_since(report, _previous(engine, window)))
     _store(engine, report)
     log.info("report built", extra={"report_id": report.id, "articles": report.totals.articles,
                                     "findings": sum(c.count for c in report.totals.findings)})
     return report
 
 
-def list_reports(engine: Engine, limit: int) -> list[pb.Report]:
+def list_reports(engine: Engine, limit: int) -> list[Report]:
     """Stored reports, newest window first, without their stories (the rest is small)."""
-    reports = []
-    for stored in engine.store.list_reports(limit):
-        report = _parse(stored)
-        report.ClearField("stories")
-        reports.append(report)
-    return reports
+    return [dataclasses.replace(_parse(stored), stories=()) for stored in engine.store.list_reports(limit)]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from service.errors import InvalidInput
+
 
 @dataclass(frozen=True, slots=True)
 class DayWindow:
@@ -19,6 +21,12 @@ class DayWindow:
     @property
     def until(self) -> dt.datetime:
         return dt.datetime.combine(self.end_day, dt.time(), tzinfo=dt.timezone.utc)
+
+
+def require_after(since: dt.date, until: dt.date) -> None:
+    """The one check that a window is not empty or reversed (dates or datetimes; the message names both)."""
+    if until <= since:
+        raise InvalidInput(f"until ({until.isoformat()}) must be after since ({since.isoformat()})")
 
 
 def day_window(since: dt.datetime, until: dt.datetime) -> DayWindow:

@@ -9,7 +9,7 @@ from typing import Iterator, Protocol, Sequence
 
 import numpy as np
 
-from service.records import Article, Extraction, Finding
+from service.records import Article, Extraction
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +37,11 @@ class StoredReport:
     until: dt.datetime
     created: dt.datetime
     content_digest: str
-    payload: bytes  # the serialised report message
+    payload: bytes  # the report records as canonical JSON (service.reports.identity.canonical_json)
 
 
 class Store(Protocol):
-    """Articles, their extraction and claim embeddings, story links, findings and reports."""
+    """Articles, their extraction and claim embeddings, story links, the embedding cache and reports."""
 
     def article_id_for_hash(self, content_hash: str) -> str | None: ...
 
@@ -79,8 +79,6 @@ class Store(Protocol):
     def story_links(self) -> list[StoryLink]:
         """Every article's story link, in the order the articles were stored."""
         ...
-
-    def save_findings(self, findings: Sequence[Finding]) -> None: ...
 
     def lookup(self, model: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
         """Cached embeddings of texts by text hash (the embedding cache of `service.embed.CachedEmbedder`)."""

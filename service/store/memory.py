@@ -9,7 +9,7 @@ from typing import Iterator, Sequence
 import numpy as np
 
 from service.errors import NotFound, StoreError
-from service.records import Extraction, Finding
+from service.records import Extraction
 from service.store.base import ArticleSummary, StoredReport, StoryLink
 
 
@@ -20,7 +20,6 @@ class MemoryStore:
         self._embeddings: dict[str, np.ndarray] = {}
         self._by_hash: dict[str, str] = {}
         self._links: dict[str, StoryLink] = {}
-        self._findings: dict[str, Finding] = {}
         self._cache: dict[tuple[str, str], np.ndarray] = {}
         self._reports: dict[str, StoredReport] = {}
 
@@ -90,11 +89,6 @@ class MemoryStore:
 
     def story_links(self) -> list[StoryLink]:
         return [self._links[i] for i in self._extractions if i in self._links]
-
-    def save_findings(self, findings: Sequence[Finding]) -> None:
-        with self._lock:
-            for finding in findings:
-                self._findings[finding.key] = finding
 
     def lookup(self, model: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
         return {k: self._cache[(model, k)] for k in keys if (model, k) in self._cache}

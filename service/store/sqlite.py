@@ -17,7 +17,7 @@ import numpy as np
 
 from service import codec
 from service.errors import NotFound, StoreError
-from service.records import Article, Claim, Extraction, Finding, Sentence
+from service.records import Article, Claim, Extraction, Sentence
 from service.store.base import ArticleSummary, StoredReport, StoryLink
 
 # Append only: a migration that has run on somebody's database is never edited.
@@ -73,6 +73,15 @@ MIGRATIONS: tuple[str, ...] = (
         payload BLOB NOT NULL
     );
     CREATE INDEX reports_window ON reports (since, until, created);
+    """,
+    # Findings are computed on every check from the stored claims and never read back: nothing to keep.
+    """
+    DROP TABLE findings;
+    """,
+    # Reports are stored as the canonical JSON of their records, no longer as protobuf bytes. A stored report
+    # is only a cache of a build from the stored articles, so the old ones are dropped and rebuilt on request.
+    """
+    DELETE FROM reports;
     """,
 )
 
@@ -263,15 +272,6 @@ class SqliteStore:
                JOIN articles a ON a.id = s.article_id ORDER BY a.stored_seq"""
         )
         return [StoryLink(*row) for row in rows]
-
-    # ------------------------------------------------------------------------------------------ findings
-
-    def save_findings(self, findings: Sequence[Finding]) -> None:
-        with self._transaction() as db:
-            db.executemany(
-                "INSERT OR REPLACE INTO findings (key, kind, story_id, document) VALUES (?, ?, ?, ?)",
-                [(f.key, f.kind.value, f.story_id, json.dumps(codec.to_data(f))) for f in findings],
-            )
 
     # ------------------------------------------------------------------------------------------ embeddings
 

@@ -3,7 +3,7 @@ import numpy as np
 from service.align.aligner import align_claims
 from service.align.features import FEATURE_NAMES
 from service.align.scorer import PairScorer
-from service.embed import FakeEmbedder
+from tests.fakes import FakeEmbedder
 
 # A transparent scorer on the cosine alone, so these tests pin down the aligner's pairing rules.
 COSINE_ONLY = PairScorer(

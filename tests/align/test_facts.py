@@ -5,7 +5,7 @@ import pytest
 from service.align import FactAligner, load_fact_model
 from service.align.facts import FACT_FEATURES, pair_matrix
 from service.articles import build_article
-from service.embed import FakeEmbedder
+from tests.fakes import FakeEmbedder
 from service.extract import extract
 from service.records import ArticleInput
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from client._proto import crosscheck_pb2 as pb
-from service.reports.service import build_report
+from crosscheck_proto import crosscheck_pb2 as pb
+from tests.reports.wire import build_report
 from tests.reports.fakes import talks_engine
 
 UTC = dt.timezone.utc

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from client.render import render_html
+from crosscheck_render import render_html
 from tests.reports import browser
 from tests.reports.reports_fixture import report_keys, talks_report
 

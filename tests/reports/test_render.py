@@ -4,9 +4,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from client._proto import crosscheck_pb2 as pb
-from client.render import render_html, render_json, render_markdown
-from client.render.markdown import diff_markdown
+from crosscheck_proto import crosscheck_pb2 as pb
+from crosscheck_render import render_html, render_json, render_markdown
+from crosscheck_render.markdown import diff_markdown
 from tests.reports.reports_fixture import html_keys, markdown_keys, report_keys, talks_report
 
 
@@ -81,7 +81,7 @@ def test_rendering_a_listed_report_without_stories_still_works():
 
 
 def test_the_client_renderers_import_nothing_heavy():
-    code = ("import sys, client.render; heavy = {'torch', 'numpy', 'spacy', 'sklearn', 'sentence_transformers'};"
+    code = ("import sys, crosscheck_render; heavy = {'torch', 'numpy', 'spacy', 'sklearn', 'sentence_transformers'};"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))")
     root = Path(__file__).resolve().parents[2]
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)

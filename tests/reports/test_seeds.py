@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from client._proto import crosscheck_pb2 as pb
-from client.render import render_html, render_json, render_markdown
+from crosscheck_proto import crosscheck_pb2 as pb
+from crosscheck_render import render_html, render_json, render_markdown
 from tests.reports import browser
 from tests.reports.reports_fixture import html_keys, markdown_keys, report_keys
 
@@ -32,14 +32,14 @@ def seeds_engine(embedder):
 
 @pytest.fixture(scope="module")
 def engine():
-    from service.embed import FakeEmbedder
+    from tests.fakes import FakeEmbedder
 
     return seeds_engine(FakeEmbedder())
 
 
 @pytest.fixture(scope="module")
 def report(engine) -> pb.Report:
-    from service.reports.service import build_or_get_report
+    from tests.reports.wire import build_or_get_report
 
     return build_or_get_report(engine, SINCE, UNTIL)
 
@@ -74,7 +74,7 @@ def test_the_matrix_and_source_rates_cover_every_source_in_the_window(report: pb
 
 
 def test_the_same_window_built_again_is_the_same_report(engine, report: pb.Report):
-    from service.reports.service import build_or_get_report, build_report
+    from tests.reports.wire import build_or_get_report, build_report
 
     assert build_or_get_report(engine, SINCE, UNTIL) == report
     rebuilt = build_report(engine, SINCE, UNTIL)
@@ -110,7 +110,7 @@ def test_the_seeds_report_in_the_browser(report: pb.Report, tmp_path: Path):
 @pytest.mark.model
 def test_the_seeds_report_with_the_real_model():
     from service.embed import CachedEmbedder, SentenceTransformerEmbedder
-    from service.reports.service import build_or_get_report
+    from tests.reports.wire import build_or_get_report
 
     report = build_or_get_report(seeds_engine(CachedEmbedder(SentenceTransformerEmbedder())), SINCE, UNTIL)
     _antonov_wording(report)

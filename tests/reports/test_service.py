@@ -1,9 +1,9 @@
 import datetime as dt
 
-from client._proto import crosscheck_pb2 as pb
+from crosscheck_proto import crosscheck_pb2 as pb
 from service.records import FindingKind, Severity
 from service.reports.identity import finding_keys
-from service.reports.service import build_or_get_report, build_report, list_reports
+from tests.reports.wire import build_or_get_report, build_report, list_reports
 from service.reports.window import day_window
 from tests.reports.fakes import article, evidence, mismatch, talks_engine
 

@@ -11,7 +11,7 @@ import grpc
 import pytest
 
 from client import CrosscheckClient, Rejected, article_from_text
-from client._proto import crosscheck_pb2 as pb
+from crosscheck_proto import crosscheck_pb2 as pb
 from service.articles import HTML, build_article
 from service.errors import InvalidInput
 from service.extract import extract

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from client import CrosscheckClient, article_from_text
-from client._proto import crosscheck_pb2 as pb
+from crosscheck_proto import crosscheck_pb2 as pb
 from tests.robustness.spans import cuts_markup, span_problems, visible
 
 URL = "https://dailyplanet.example/2013/03/25/world/missile-talks"

@@ -8,7 +8,7 @@ import grpc
 import pytest
 
 from client import Rejected, article_from_text
-from client._proto import crosscheck_pb2 as pb
+from crosscheck_proto import crosscheck_pb2 as pb
 
 UTC = dt.timezone.utc
 DAY = dt.date(2011, 7, 14)  # a day no other robustness test publishes on

@@ -6,7 +6,7 @@ import grpc
 import pytest
 
 from client import CrosscheckClient, Rejected, article_from_text
-from client._proto import crosscheck_pb2 as pb
+from crosscheck_proto import crosscheck_pb2 as pb
 from tests.harness import SEEDS
 
 STORY = (

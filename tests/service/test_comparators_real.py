@@ -27,7 +27,7 @@ def kinds(client, text_a, text_b, published_a=dt.date(2013, 3, 19), published_b=
 
 
 def _of(findings, kind_name):
-    from client._proto import crosscheck_pb2 as pb
+    from crosscheck_proto import crosscheck_pb2 as pb
 
     return [f for f in findings if f.kind == pb.FindingKind.Value(f"FINDING_KIND_{kind_name}")]
 

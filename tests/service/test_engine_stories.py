@@ -3,7 +3,7 @@
 import random
 
 from service.align import load_scorer
-from service.embed import FakeEmbedder
+from tests.fakes import FakeEmbedder
 from service.engine import Engine
 from service.records import ArticleInput
 from service.store.memory import MemoryStore

@@ -6,7 +6,7 @@ from service.align import ExactIndex, load_scorer
 from service.articles import build_article
 from service.compare import Analysed
 from service.compare.topics import cross_story_findings
-from service.embed import FakeEmbedder
+from tests.fakes import FakeEmbedder
 from service.extract import extract
 from service.records import ArticleInput, FindingKind, PartialDate
 

@@ -11,14 +11,10 @@ from service.errors import NotFound
 from service.records import (
     Article,
     Claim,
-    Evidence,
     Extraction,
-    Finding,
-    FindingKind,
     PartialDate,
     Quantity,
     Sentence,
-    Severity,
     Span,
 )
 from service.store import StoredReport, StoryLink
@@ -127,11 +123,6 @@ class StoreContract:
         found = store.lookup("m", ["k1", "k2"])
         assert list(found) == ["k1"] and np.allclose(found["k1"], vectors(1)[0])
         assert store.lookup("other-model", ["k1"]) == {}
-
-    def test_findings_upsert_by_key(self, store):
-        evidence = (Evidence("id-a", "A", "s", Span(0, 3), "six", "id-a:0"),)
-        finding = Finding(FindingKind.AGREEMENT, Severity.INFO, 0.9, "agree", evidence)
-        store.save_findings([finding, finding])
 
     def test_reports_by_window_newest_first(self, store):
         since = dt.datetime(2013, 3, 25, tzinfo=dt.timezone.utc)

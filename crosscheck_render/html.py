@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from html import escape
 
-from client._proto import crosscheck_pb2 as pb
-from client.render import charts, labels
-from client.render.style import STYLESHEET
+from crosscheck_proto import crosscheck_pb2 as pb
+from crosscheck_render import charts, labels
+from crosscheck_render.style import STYLESHEET
 
 CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from client._proto import crosscheck_pb2 as pb
-from client.render import labels
+from crosscheck_proto import crosscheck_pb2 as pb
+from crosscheck_render import labels
 
 # Characters that Markdown (and the tables' pipes) would read as markup when they come from an article.
 _MARKUP = re.compile(r"([\\`*_{}\[\]<>|~#])")

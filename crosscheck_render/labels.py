@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from client._proto import crosscheck_pb2 as pb
+from crosscheck_proto import crosscheck_pb2 as pb
 
 KIND_LABELS: dict[int, str] = {
     pb.FINDING_KIND_AGREEMENT: "Agreement",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from client._proto import crosscheck_pb2 as pb
-from client.render import labels
+from crosscheck_proto import crosscheck_pb2 as pb
+from crosscheck_render import labels
 
 MAJOR_COLOUR = "#b3261e"
 MINOR_COLOUR = "#e8a33d"

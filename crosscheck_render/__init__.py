@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from google.protobuf import json_format
 
-from client._proto import crosscheck_pb2 as pb
-from client.render.html import render_html
-from client.render.markdown import render_markdown
+from crosscheck_proto import crosscheck_pb2 as pb
+from crosscheck_render.html import render_html
+from crosscheck_render.markdown import render_markdown
 
 
 def render_json(report: pb.Report) -> str:

@@ -1,0 +1,34 @@
+"""Dependencies point one way: the domain knows no transport, and the server does not need the client."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SERVICE = ROOT / "service"
+
+
+def _service_modules_matching(pattern: str) -> list[str]:
+    found = []
+    for path in sorted(SERVICE.rglob("*.py")):
+        if re.search(pattern, path.read_text(), flags=re.MULTILINE):
+            found.append(str(path.relative_to(ROOT)))
+    return found
+
+
+def test_domain_errors_import_no_transport():
+    code = "import sys, service.errors; print('grpc' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_the_server_does_not_import_the_client():
+    assert _service_modules_matching(r"^\s*(from client\b|import client\b)") == []
+
+
+def test_protobuf_only_at_the_edge():
+    edge = {"service/convert.py", "service/servicer.py", "service/server.py"}
+    assert set(_service_modules_matching(r"_pb2")) <= edge
