@@ -184,10 +184,10 @@ def _contradiction(pair: AlignedClaims) -> list[Finding]:
 
 
 # A difference is only reported between claims the aligner is nearly sure report one fact: a loose link may
-# still show what two outlets agree on, but calling it a discrepancy would cry wolf. Copies of one article with
-# one edit score above 0.97; two outlets' different sentences on one event mostly between the aligner's threshold
-# and 0.9.
-DISCREPANCY_MIN_SCORE = 0.95
+# still show what two outlets agree on, but calling it a discrepancy would cry wolf. Claims that differ in one
+# figure or date score above 0.93; two outlets' different sentences about one event mostly between the aligner's
+# threshold and 0.9.
+DISCREPANCY_MIN_SCORE = 0.9
 
 
 def compare_aligned(pair: AlignedClaims, *, agreement: bool = True) -> list[Finding]:

@@ -5,7 +5,7 @@ import datetime as dt
 
 from service.align import load_scorer
 from service.articles import build_article
-from service.embed import FakeEmbedder
+from tests.fakes import FakeEmbedder
 from service.engine import Engine
 from service.extract import extract
 from service.records import ArticleInput, FindingKind
