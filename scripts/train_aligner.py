@@ -31,13 +31,6 @@ THRESHOLDS = tuple(round(0.6 + 0.025 * k, 3) for k in range(15))  # 0.600 .. 0.9
 C = 1.0
 
 
-def _line_of(doc, offset: int) -> int | None:
-    for number, start, end in doc.text.lines:
-        if start <= offset < end:
-            return number
-    return None
-
-
 def examples(corpus, analysed):
     """(features, labels, topic of each row)."""
     rows, labels, topics = [], [], []
@@ -49,8 +42,8 @@ def examples(corpus, analysed):
                 if not a.extraction.claims or not b.extraction.claims:
                     continue
                 features = pair_matrix(a.extraction, a.embeddings, b.extraction, b.embeddings)
-                lines_a = [_line_of(doc_a, c.span.start) for c in a.extraction.claims]
-                lines_b = [_line_of(doc_b, c.span.start) for c in b.extraction.claims]
+                lines_a = [doc_a.text.sentence_at(c.span.start) for c in a.extraction.claims]
+                lines_b = [doc_b.text.sentence_at(c.span.start) for c in b.extraction.claims]
                 for i, la in enumerate(lines_a):
                     if la not in doc_a.instances:
                         continue

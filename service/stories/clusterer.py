@@ -119,7 +119,7 @@ class _Group:
         return float(embedding @ self.vector_sum) / self.size
 
 
-def _name_overlap(doc_names: set[str], group_names: set[str]) -> float:
+def name_overlap(doc_names: set[str], group_names: set[str]) -> float:
     # Over the smaller set: a short lead naming two people, both in the story, is a full match.
     smaller = min(len(doc_names), len(group_names))
     return len(doc_names & group_names) / smaller if smaller else 0.0
@@ -197,7 +197,7 @@ class StoryClusterer:
             # same subject's articles years apart name the same capitals and ministers, so names prove nothing.
             if dated and (features.published is None) != (not group.dated) and content < self.thresholds.undated_story:
                 continue
-            score = content + self.thresholds.name_weight * _name_overlap(features.names, group.names)
+            score = content + self.thresholds.name_weight * name_overlap(features.names, group.names)
             if score >= best_score and (best is None or score > best_score):
                 best, best_score = group, score
         return best, (best_score if best is not None else 0.0)

@@ -24,7 +24,7 @@ from typing import Iterable
 
 import numpy as np
 
-from service.stories.clusterer import StoryAssignment, StoryDocument, StoryThresholds
+from service.stories.clusterer import StoryAssignment, StoryDocument, StoryThresholds, name_overlap
 
 _BLOCKED = -1.0  # the score of a pair that may never share a story (too far apart in time, undated mismatch)
 
@@ -67,7 +67,7 @@ class RegionalClusterer:
 
     # --------------------------------------------------------------------------------------------- scoring
 
-    def _pair_score(self, a: _Member | None, doc_a: StoryDocument, names_a: frozenset[str],
+    def _pair_score(self, doc_a: StoryDocument, names_a: frozenset[str],
                     b: StoryDocument, names_b: frozenset[str], cosine: float) -> float:
         t = self.thresholds
         if doc_a.published is not None and b.published is not None:
@@ -75,9 +75,7 @@ class RegionalClusterer:
                 return _BLOCKED
         elif (doc_a.published is None) != (b.published is None) and cosine < t.undated_story:
             return _BLOCKED
-        smaller = min(len(names_a), len(names_b))
-        overlap = len(names_a & names_b) / smaller if smaller else 0.0
-        return cosine + t.name_weight * overlap
+        return cosine + t.name_weight * name_overlap(names_a, names_b)
 
     def _neighbours(self, doc: StoryDocument, names: frozenset[str]) -> list[str]:
         """Stored articles whose pair score with `doc` clears the story threshold."""
@@ -87,7 +85,7 @@ class RegionalClusterer:
         near = []
         for k in candidates:
             member = self._members[self._ids[k]]
-            if self._pair_score(None, doc, names, member.doc, member.names, float(cosines[k])) >= self.thresholds.story:
+            if self._pair_score(doc, names, member.doc, member.names, float(cosines[k])) >= self.thresholds.story:
                 near.append(self._ids[k])
         return near
 
@@ -121,7 +119,7 @@ class RegionalClusterer:
         scores = np.full((n, n), _BLOCKED)
         for i in range(n):
             for j in range(i + 1, n):
-                scores[i, j] = scores[j, i] = self._pair_score(None, docs[i], names[i], docs[j], names[j],
+                scores[i, j] = scores[j, i] = self._pair_score(docs[i], names[i], docs[j], names[j],
                                                                float(cosines[i, j]))
         # Average linkage on running sums: merging y into x adds y's row of pair-score sums to x's, so each step
         # costs one row update instead of recomputing every cluster pair.
@@ -229,9 +227,7 @@ class RegionalClusterer:
             best_id, best_score = "", self.thresholds.topic
             for article_id, cosine in zip(self._ids, cosines):
                 member = self._members[article_id]
-                smaller = min(len(names), len(member.names))
-                overlap = len(names & member.names) / smaller if smaller else 0.0
-                score = float(cosine) + self.thresholds.name_weight * overlap
+                score = float(cosine) + self.thresholds.name_weight * name_overlap(names, member.names)
                 if score >= best_score:
                     best_id, best_score = article_id, score
             if best_id:

@@ -26,6 +26,13 @@ class EcbText:
     # ECB+ token id -> (start, end) in `text`
     tokens: dict[str, tuple[int, int]]
 
+    def sentence_at(self, offset: int) -> int | None:
+        """The ECB+ sentence number of the line holding `offset`."""
+        for number, start, end in self.lines:
+            if start <= offset < end:
+                return number
+        return None
+
     def line_of(self, sentence: int) -> tuple[int, int] | None:
         for number, start, end in self.lines:
             if number == sentence:
