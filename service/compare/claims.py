@@ -194,8 +194,8 @@ def compare_aligned(pair: AlignedClaims, *, agreement: bool = True) -> list[Find
     """Findings for one aligned pair; an AGREEMENT (listing the slots that agree) when nothing differs."""
     agreed: list[str] = []
     findings = _date_findings(pair, agreed) + _number_findings(pair, agreed) + _contradiction(pair)
-    if pair.score < DISCREPANCY_MIN_SCORE:
-        findings = []
+    if findings and pair.score < DISCREPANCY_MIN_SCORE:
+        return []  # differing claims too loosely linked to call a discrepancy are no agreement either
     if findings or not agreement:
         return findings
     what = "; ".join(agreed) if agreed else "the same claim"
