@@ -138,15 +138,16 @@ def pair_matrix(a: Extraction, emb_a: np.ndarray, b: Extraction, emb_b: np.ndarr
     best_a = cosines.max(axis=1)
     best_b = cosines.max(axis=0)
     out = np.zeros((len(claims_a), len(claims_b), len(FACT_FEATURES)), dtype=np.float64)
-    mass_a = [sum(idf[s] for s in v.profile.stems) for v in views_a]
-    mass_b = [sum(idf[s] for s in v.profile.stems) for v in views_b]
+    mass_a = [sum(idf[s] for s in sorted(v.profile.stems)) for v in views_a]
+    mass_b = [sum(idf[s] for s in sorted(v.profile.stems)) for v in views_b]
     for i, va in enumerate(views_a):
         pa = va.profile
         for j, vb in enumerate(views_b):
             pb = vb.profile
             shared = pa.stems & pb.stems
             union = pa.stems | pb.stems
-            shared_mass = sum(idf[s] for s in shared)
+            # summed in sorted order: a set's order changes from process to process, and float sums with it
+            shared_mass = sum(idf[s] for s in sorted(shared))
             smaller_mass = min(mass_a[i], mass_b[j])
             shorter, longer = sorted((max(pa.length, 1), max(pb.length, 1)))
             shared_dates, date_conflict = _dates_relation(va, vb)
