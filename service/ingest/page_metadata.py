@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from service.ingest.local_day import ambiguous_day, local_day, marked_days
 from service.ingest.page_dates import (
     ARTICLE_TYPES,
+    DatedBy,
     MODIFIED_META,
     PUBLISHED_META,
     PageDates,
@@ -228,6 +230,11 @@ def _dates(tree: Any, html: str, meta: dict[str, list[str]], articles: list[dict
         ("json-ld", ld(pages, "datePublished", "dateCreated", "uploadDate")),
         ("url", date_in_url(url, today) or date_in_url(submitted_url, today)),
     ))
+    if published is not None and published.rule in ("json-ld", "meta"):
+        published = _on_local_day(published, tree, [
+            *(o.get(k) for o in articles for k in ("datePublished", "dateCreated") if isinstance(o.get(k), str)),
+            *(v for k in PUBLISHED_META for v in meta.get(k, [])),
+        ], today)
     modified = choose((
         ("json-ld", ld(articles, "dateModified")),
         ("meta", meta_day(MODIFIED_META)),
@@ -246,17 +253,23 @@ def _marked_date(tree: Any, today: dt.date | None) -> dt.date | None:
     return None
 
 
-def _url_dated(url: str, today: dt.date | None) -> Any:
-    from service.ingest.page_dates import DatedBy
+def _on_local_day(published: DatedBy, tree: Any, declared: list[str], today: dt.date | None) -> DatedBy:
+    """The declared day, or the page's own day when the declaration is a UTC timestamp near midnight and the
+    page marks the neighbouring day (see `local_day`)."""
+    value = next((v for v in declared if parse_day(v, today) == published.date), None)
+    if value is None or ambiguous_day(value) is None:
+        return published
+    day = local_day(value, marked_days(tree, today))
+    return DatedBy(day, "markup") if day is not None else published
 
+
+def _url_dated(url: str, today: dt.date | None) -> Any:
     day = date_in_url(url, today) if url else None
     return DatedBy(day, "url") if day else None
 
 
 def _htmldate(html: str, url: str, today: dt.date | None) -> Any:
     """htmldate's guess, for a page that declares no date: it reads visible dates and their context."""
-    from service.ingest.page_dates import DatedBy
-
     try:
         from htmldate import find_date
 
