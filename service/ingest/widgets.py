@@ -28,7 +28,11 @@ WIDGET_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("newsletter", re.compile(
         r"^(?:sign up|subscribe|get|join)\b.{0,80}\b(?:newsletter|our emails|inbox|daily briefing|alerts)\b|"
         r"\b(?:enter your|your) e-?mail address\b|^newsletter\b|\bsubscribe (?:now|today|for|to)\b.{0,60}$|"
-        r"^already a subscriber\b|^thanks? for (?:signing up|subscribing)\b", re.IGNORECASE)),
+        r"^already a subscriber\b|^thanks? for (?:signing up|subscribing)\b|"
+        # A box's pitch ends in its call ("... Sign up for the free daily newsletter."), and its heading is the
+        # newsletter's name ("Pick Six Newsletter").
+        r"\bsign up (?:for|to)\b.{0,60}\b(?:newsletter|briefing)\b|^\w+(?:\W+\w+){0,3} newsletter$",
+        re.IGNORECASE)),
     ("share", re.compile(
         r"^(?:share|share this|share on|share via|tweet|pin it|email this|print this)\b.{0,40}$|"
         r"^(?:(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest|email|e-mail|print|copy link)"
@@ -36,14 +40,27 @@ WIDGET_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("related", re.compile(
         r"^(?:related(?: articles| stories| coverage| content| posts)?|read more|read next|more from|"
         r"more on this|see also|recommended(?: for you)?|most (?:read|popular|viewed|shared)|trending(?: now)?|"
-        r"you (?:may|might) (?:also )?like|don'?t miss|top stories|latest news|also read)\b\s*(?::|$|»|›)",
+        r"you (?:may|might) (?:also )?like|don'?t miss|top stories|latest news|also read|see more)\b\s*(?::|$|»|›)",
+        re.IGNORECASE)),
+    # A teaser for another story labels what it links to in brackets: "China furious at Macron [INSIGHT]".
+    ("related", re.compile(r"\[\s*[A-Z]{4,}\s*\]$")),
+    # The author's contact and follow lines under an article: "Follow him on Twitter @x", "may be reached at".
+    ("contact", re.compile(
+        r"\bfollow (?:him|her|them|me|us)\b.{0,40}\bon (?:twitter|facebook|instagram|linkedin|x)\b|"
+        r"\b(?:may|can) be reached at\b|^(?:e-?mail|contact) [\w .'-]{2,40} at [\w.+-]+@[\w-]+\.\w",
         re.IGNORECASE)),
     ("comments", re.compile(
         r"^(?:\d+\s+)?comments?\b\s*(?::|$)|^(?:leave|post|add|view|show|read) (?:a |the |all )?comments?\b|"
         r"^comments are closed\b|^join the (?:discussion|conversation)\b", re.IGNORECASE)),
     ("credits", re.compile(
         r"^(?:photo|image|picture|video|illustration|graphic)s?\s*(?:credit)?\s*(?::|by\b|/)|"
-        r"^(?:\(|\[)?(?:photo|image|credit)s?:?\s", re.IGNORECASE)),
+        r"^(?:\(|\[)?(?:photo|image|credit)s?:?\s|"
+        # A caption's credit: "installation views, photos © Inexhibit, 2018".
+        r"\b(?:photos?|images?|pictures?|courtesy)\W{0,3}(?:©|\(c\))", re.IGNORECASE)),
+    # A line that only says when the page was updated: "Updated at 1:23 p.m.".
+    ("date header", re.compile(
+        r"^(?:last )?(?:updated|posted|published)(?: on| at)?\s*:?\s*\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?"
+        r"\s*(?:[A-Z]{2,4})?\s*$", re.IGNORECASE)),
 )
 
 # Call-to-action lines that are whole widgets by themselves (compared lower-cased, without punctuation).
@@ -71,6 +88,8 @@ MAX_WIDGET_WORDS = 40
 
 def widget_reason(content: str) -> str | None:
     """Why a line of an article block is a page widget, or None when it is article text."""
+    # Blanked markup leaves runs of spaces inside a line; the patterns measure the words the reader sees.
+    content = " ".join(content.split())
     if not content:
         return None
     key = " ".join(re.sub(r"[^\w\s]", " ", content).split()).lower()

@@ -83,3 +83,25 @@ def test_blocks_are_put_back_where_the_page_has_them_and_an_inline_ad_splits_its
     visible = "Menu  Home\n\nThe port reopened on Tuesday .  Sponsored : buy cards now  Ships left at dawn ."
     spans = locate_blocks(["The port reopened on Tuesday. Ships left at dawn."], PageTokens(visible))
     assert [visible[s.start:s.end] for s in spans] == ["The port reopened on Tuesday .", "Ships left at dawn ."]
+
+
+def test_widgets_told_by_what_they_say_about_themselves():
+    for widget in ("Start your day with the Opening Bell. It is read by finance professionals. "
+                   "Sign up for the free daily newsletter.",
+                   "Pick Six Newsletter",
+                   "China furious at Macron for Hong Kong protest jibe [ INSIGHT]",
+                   "SEE MORE : Hong Kong protests: 800 students under siege in university",
+                   "Have a tip? Amy Kuperinsky may be reached at akuperinsky@example.com . Follow her on Twitter.",
+                   "Email Tariq Malik at tmalik@example.com or follow him @tariqjmalik.",
+                   "Jewels after Jewels, installation views, photos © Inexhibit, 2018",
+                   "Updated at 1:23 p.m.",
+                   # Blanked markup between a line's words does not hide what they say.
+                   "Sign up for        The Water Coolest          today to get the free daily newsletter."):
+        assert widget_reason(widget) is not None, widget
+    for article_text in ("The police said he had been following them on Twitter for weeks before the attack.",
+                         "The newsletter, he said, reached 4,000 readers [sic] by March.",
+                         "Sign up numbers for the programme rose by a third, the ministry said in its newsletter "
+                         "to schools on Friday, adding that it expected more next year after the summer break "
+                         "and the campaign that the government began in May across the country's regions.",
+                         "He was updated at 1:23 p.m. by the coach on the injury of his teammate."):
+        assert widget_reason(article_text) is None, article_text
