@@ -22,8 +22,9 @@ def tag_times(text: str, anchor: PartialDate | None, regions: Sequence[Span] | N
     """Every temporal expression in `text` (inside `regions` when given), in order, resolved against `anchor`."""
     context = Context(text, anchor, functools.lru_cache(maxsize=None)(lambda s, e: is_future(text, s, e)))
     candidates: list[tuple[Span, int, Reading]] = []
+    windows = _scan_windows(text, regions)
     for order, rule in enumerate(RULES):
-        for match in rule.pattern.finditer(text):
+        for match in (m for start, end in windows for m in rule.pattern.finditer(text, start, end)):
             if match.end() == match.start():
                 continue
             reading = rule.handler(match, context)
@@ -41,6 +42,28 @@ def tag_times(text: str, anchor: PartialDate | None, regions: Sequence[Span] | N
             chosen.append((span, reading))
     chosen.sort(key=lambda c: c[0].start)
     return [_expression(text, span, reading, anchor) for span, reading in anaphora.resolve(chosen, anchor)]
+
+
+# Regions this many blank characters apart are scanned apart. On a web page the article's paragraphs lie in
+# megabytes of blanked markup, and every rule's pattern would otherwise be tried at each of those positions; an
+# expression that crossed such a stretch of blanks would lie in no region and be dropped anyway. The scan runs on
+# this many characters past a region, so that a pattern's look-ahead sees what it saw on the whole text.
+SCAN_GAP = 256
+
+
+def _scan_windows(text: str, regions: Sequence[Span] | None) -> list[tuple[int, int]]:
+    """(start, end) stretches of `text` to run the patterns over: the regions, joined where little or anything
+    but blanks separates them."""
+    if regions is None:
+        return [(0, len(text))]
+    windows: list[list[int]] = []
+    for region in sorted(regions, key=lambda r: r.start):
+        if windows and (region.start - windows[-1][1] < SCAN_GAP
+                        or not text[windows[-1][1]:region.start].isspace()):
+            windows[-1][1] = max(windows[-1][1], region.end)
+        else:
+            windows.append([region.start, region.end])
+    return [(start, min(len(text), end + SCAN_GAP)) for start, end in windows]
 
 
 def _expression(text: str, span: Span, reading: Reading, anchor: PartialDate | None) -> TimeExpression:

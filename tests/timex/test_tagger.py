@@ -131,3 +131,23 @@ def test_unknown_year_anchor() -> None:
 def test_no_anchor_keeps_explicit_years() -> None:
     assert _only("It was signed on March 5, 2013.", None).value == "2013-03-05"
     assert _only("It was signed on March 5.", None).value == "XXXX-03-05"
+
+
+
+def test_regions_far_apart_in_blanks_are_scanned_apart_with_the_same_expressions(monkeypatch):
+    import service.timex.tagger as tagger
+
+    first = "The talks began on March 21, 2013 in Geneva."
+    second = "They ended last week, two days before May 5."
+    text = first + " " * 5000 + "\n" + second + " " * 300
+    regions = [Span(0, len(first)), Span(len(first) + 5001, len(first) + 5001 + len(second))]
+    assert tagger._scan_windows(text, regions) == [(0, len(first) + tagger.SCAN_GAP),
+                                                   (regions[1].start, regions[1].end + tagger.SCAN_GAP)]
+    found = tag_times(text, ANCHOR, regions)
+    assert [t.text for t in found][:2] == ["March 21, 2013", "last week"]
+    monkeypatch.setattr(tagger, "_scan_windows", lambda text, regions: [(0, len(text))])
+    assert tag_times(text, ANCHOR, regions) == found  # what the scan of the whole text finds
+    monkeypatch.undo()
+    # Close regions, or regions with text between them, are one stretch: nothing changes there.
+    assert tagger._scan_windows("ab cd", [Span(0, 2), Span(3, 5)]) == [(0, 5)]
+    assert tagger._scan_windows("ab" + "x" * 400 + "cd", [Span(0, 2), Span(402, 404)]) == [(0, 404)]
