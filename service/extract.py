@@ -43,7 +43,8 @@ def _with_headline(article: Article) -> tuple[str, tuple[Span, ...], Span | None
 
 # Words a date line carries beside its date: "Updated", "Posted on", "Published: ... GMT".
 _DATELINE_WORDS = frozenset(
-    "updated posted published time edited on at last modified gmt utc bst est edt pst pdt cet am pm et".split()
+    "updated posted published first originally time edited on at last modified hrs gmt utc bst est edt cst cdt "
+    "mst mdt pst pdt cet cest ist jst hkt aest aedt am pm et".split()
 )
 _WORDS = re.compile(r"[^\W\d_]+")
 
@@ -81,7 +82,7 @@ def _datelines_apart(text: str, spans: Sequence[Span], times) -> list[Span]:
 def extract(article: Article) -> Extraction:
     """Raises InvalidInput when the article has no sentence to make a claim of."""
     text, paragraphs, headline = _with_headline(article)
-    sentences = split_sentences(text, paragraphs)
+    sentences = split_sentences(text, paragraphs, standalone=(headline,) if headline else ())
     if not sentences:
         raise InvalidInput("the text has no sentences")
     refs = ReferenceMap(article.text) if article.content_type == HTML else None

@@ -36,8 +36,9 @@ SENTENCE_STARTERS = frozenset(
 PARAGRAPH_CONTINUES_MIN_WORDS = 8  # a shorter paragraph without final punctuation is a heading, not a broken one
 
 
-def split_sentences(text: str, paragraphs: Sequence[Span]) -> list[Sentence]:
+def split_sentences(text: str, paragraphs: Sequence[Span], standalone: Sequence[Span] = ()) -> list[Sentence]:
     """Sentences of the given paragraphs of `text` (pass the clean text, so markup never reaches a sentence).
+    A paragraph in `standalone` (the headline) is never run on into the next one, whatever its last word.
 
     `Sentence.span` is trimmed of surrounding whitespace, `Sentence.text` is the span's text with whitespace
     runs collapsed, and `Sentence.paragraph` indexes `paragraphs` where the sentence starts."""
@@ -52,7 +53,12 @@ def split_sentences(text: str, paragraphs: Sequence[Span]) -> list[Sentence]:
             pieces.append((start, bounds[0][1], where))
             bounds = bounds[1:]
         pieces.extend((start, end, index) for start, end in bounds)
-        carry_open = index + 1 < len(paragraphs) and _continues(text, paragraph, paragraphs[index + 1])
+        carry_open = (
+            index + 1 < len(paragraphs)
+            and paragraph not in standalone
+            and paragraphs[index + 1] not in standalone
+            and _continues(text, paragraph, paragraphs[index + 1])
+        )
     return [
         Sentence(index=i, span=Span(start, end), text=" ".join(text[start:end].split()), paragraph=where)
         for i, (start, end, where) in enumerate(pieces)

@@ -168,14 +168,16 @@ def mask_inline_debris(masked: MaskedText, clean: str, paragraph: Span) -> None:
 
 
 def group_paragraphs(lines: Sequence[Line]) -> list[Span]:
-    """Runs of non-blank lines, split after a line that ends a sentence.
+    """Runs of non-blank lines, split after a line that ends a sentence or that stands on its own.
 
     Blank lines separate paragraphs in plain text; pages copied as text often put one paragraph per line with
-    no blank line between, while hard-wrapped text continues a sentence on the next line."""
+    no blank line between, and a headline, standfirst or date line without final punctuation above the first
+    sentence, while hard-wrapped text continues a sentence on the next line."""
+    width = max((len(line.content) for line in lines if not line.blank), default=0)
     paragraphs: list[Span] = []
     start: int | None = None
     end = 0
-    for line in lines:
+    for index, line in enumerate(lines):
         if line.blank:
             if start is not None:
                 paragraphs.append(Span(start, end))
@@ -184,12 +186,27 @@ def group_paragraphs(lines: Sequence[Line]) -> list[Span]:
         if start is None:
             start = line.start
         end = line.end
-        if ends_sentence(line.content):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if ends_sentence(line.content) or (
+            following is not None and not following.blank and _line_break_is_hard(line, following, width)
+        ):
             paragraphs.append(Span(start, end))
             start = None
     if start is not None:
         paragraphs.append(Span(start, end))
     return paragraphs
+
+
+def _line_break_is_hard(line: Line, following: Line, width: int) -> bool:
+    """Whether a line without final punctuation ends its unit (a headline, a date line) rather than wrapping.
+
+    Text wrapped at a width breaks a line only where the next word would not fit on it; a break before a word
+    that would have fit was made by the writer. A next line opening in lower case goes on with the sentence
+    either way."""
+    first_word = following.content.split()[0]
+    if not (first_word[0].isupper() or first_word[0].isdigit() or first_word[0] in "\"'“‘«("):
+        return False
+    return len(line.content) + 1 + len(first_word) <= width
 
 
 def normalised_words(value: str) -> str:

@@ -42,3 +42,28 @@ def test_two_outlets_publishing_on_different_days_is_no_discrepancy():
     # both say Thursday, which their own dates make 2 May
     agreements = [f for f in findings if f.kind is FindingKind.AGREEMENT and "2013-05-02 ~ 2013-05-02" in f.explanation]
     assert agreements
+
+
+def test_headline_standfirst_and_labelled_date_line_without_blank_lines_are_units_of_their_own():
+    # a page copied as text: one unit a line, no final punctuation on the first three
+    text = ("Navy foils pirate attack in the Gulf of Aden\n"
+            "Warship intercepts three boats carrying armed men\n"
+            "Updated : November 11 , 2011 20 : 09 IST\n"
+            "An Indian warship on Thursday intercepted three boats with 26 pirates and foiled an attack .\n")
+    extraction = extract(build_article(ArticleInput(text=text), 1_000_000))
+    units = [(c.unit, c.text) for c in extraction.claims]
+    assert units[0] == ("headline", "Navy foils pirate attack in the Gulf of Aden")
+    assert units[1] == ("body", "Warship intercepts three boats carrying armed men")
+    assert units[2] == ("dateline", "Updated : November 11 , 2011 20 : 09 IST")
+    assert units[3][1].startswith("An Indian warship on Thursday")
+    assert extraction.article.published.complete == dt.date(2011, 11, 11)
+
+
+def test_hard_wrapped_lines_still_make_one_sentence():
+    text = ("Ministers Agree on Grain Corridor\n\n"
+            "The corridor for grain leaving the ports of the region will be monitored by a\n"
+            "Joint Coordination Centre in Istanbul, officials said on Friday after the talks.\n")
+    extraction = extract(build_article(ArticleInput(text=text), 1_000_000))
+    bodies = [c.text for c in extraction.claims if c.unit == "body"]
+    assert bodies == ["The corridor for grain leaving the ports of the region will be monitored by a Joint "
+                      "Coordination Centre in Istanbul, officials said on Friday after the talks."]
