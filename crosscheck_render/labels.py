@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from crosscheck_proto import crosscheck_pb2 as pb
+from crosscheck_proto import kinds
 
 KIND_LABELS: dict[int, str] = {
     pb.FINDING_KIND_AGREEMENT: "Agreement",
@@ -16,13 +17,8 @@ KIND_LABELS: dict[int, str] = {
 }
 
 # The discrepancy kinds in the order a reader weighs them: the chart and the totals table list them so.
-DISCREPANCY_KINDS: tuple[int, ...] = (
-    pb.FINDING_KIND_CONTRADICTION,
-    pb.FINDING_KIND_DATE_MISMATCH,
-    pb.FINDING_KIND_NUMBER_MISMATCH,
-    pb.FINDING_KIND_QUOTE_ATTRIBUTION,
-    pb.FINDING_KIND_ROLE_MISMATCH,
-    pb.FINDING_KIND_QUOTE_WORDING,
+DISCREPANCY_KINDS: tuple[int, ...] = tuple(
+    pb.FindingKind.Value(f"FINDING_KIND_{name}") for name in kinds.DISCREPANCY_KINDS
 )
 
 SEVERITY_LABELS: dict[int, str] = {
@@ -71,7 +67,11 @@ def is_harmless(entry: pb.DiffEntry) -> bool:
 
 
 def is_discrepancy(finding: pb.Finding) -> bool:
-    return finding.kind not in (pb.FINDING_KIND_AGREEMENT, pb.FINDING_KIND_UNCORROBORATED)
+    try:
+        name = pb.FindingKind.Name(finding.kind)
+    except ValueError:
+        return True  # a kind newer than these stubs: every kind added since is a kind of discrepancy
+    return kinds.is_discrepancy_kind(name)
 
 
 def date_text(date: pb.PartialDate) -> str:

@@ -8,7 +8,6 @@ grpc module's import is rewritten to a package-relative one.
 from __future__ import annotations
 
 import re
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -50,11 +49,17 @@ def generate(out_dir: Path) -> list[Path]:
     return paths
 
 
+INIT_DOC = (
+    '"""The wire contract for both sides: modules generated from proto/crosscheck/v1/crosscheck.proto by\n'
+    'scripts/generate_stubs.py, and `kinds`, written by hand, saying what the contract\'s finding kinds mean."""\n'
+)
+
+
 def main() -> None:
-    if OUT_DIR.exists():
-        shutil.rmtree(OUT_DIR)
+    for name in GENERATED:
+        (OUT_DIR / name).unlink(missing_ok=True)  # kinds.py is not generated and stays
     paths = generate(OUT_DIR)
-    (OUT_DIR / "__init__.py").write_text('"""Generated from proto/crosscheck/v1/crosscheck.proto by scripts/generate_stubs.py."""\n')
+    (OUT_DIR / "__init__.py").write_text(INIT_DOC)
     for path in paths:
         print(path.relative_to(ROOT))
 

@@ -16,6 +16,7 @@ from typing import Protocol, Sequence
 import numpy as np
 
 from service.errors import ModelError
+from service.store.base import EmbeddingCache
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 DIMENSIONS = 384
@@ -99,7 +100,7 @@ class CachedEmbedder:
     embedding table in), so a claim text is never embedded twice across restarts either.
     """
 
-    def __init__(self, inner: Embedder, capacity: int = 100_000, persistent: "EmbeddingCache | None" = None):
+    def __init__(self, inner: Embedder, capacity: int = 100_000, persistent: EmbeddingCache | None = None):
         self.inner = inner
         self.name = inner.name
         self.dimensions = inner.dimensions
@@ -136,9 +137,3 @@ class CachedEmbedder:
         if not keys:
             return np.zeros((0, self.dimensions), dtype=np.float32)
         return np.stack([found[k] for k in keys]).astype(np.float32)
-
-
-class EmbeddingCache(Protocol):
-    def lookup(self, model: str, keys: Sequence[str]) -> dict[str, np.ndarray]: ...
-
-    def remember(self, model: str, rows: dict[str, np.ndarray]) -> None: ...

@@ -1,5 +1,6 @@
-"""The application core: every operation the API offers, over typed records. The model, the store and the
-scorer are passed in, so the whole service runs in tests with a fake embedder and an in-memory store."""
+"""The application core: every operation the API offers, over typed records. The servicer calls it for
+everything and never touches the store. The model, the store and the scorer are passed in, so the whole service
+runs in tests with a fake embedder and an in-memory store."""
 
 from __future__ import annotations
 
@@ -20,13 +21,27 @@ from service.errors import CrosscheckError, InvalidInput, NotFound
 from service.extract import extract
 from service.records import Article, ArticleInput, EntityKind, Extraction, Finding
 from service.reports.window import require_after
-from service.store import ArticleSummary, Store, StoryLink
+from service.store import ArticleSummary, ReportStore, Store, StoryLink
 from service.stories import RegionalClusterer, StoryAssignment, StoryDocument
 
 log = logging.getLogger("crosscheck.engine")
 
 # Sentences that make an article's lead for story clustering: the opening carries the event.
 LEAD_SENTENCES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class IngestItem:
+    """One article of an ingest call as it reached the service: the article, or why it could not be read as one
+    (which is reported in its own outcome, without sinking the rest of the call)."""
+
+    external_id: str
+    article: ArticleInput | None = None
+    rejected: CrosscheckError | None = None
+
+    @classmethod
+    def of(cls, article: ArticleInput) -> "IngestItem":
+        return cls(article.external_id, article=article)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,18 +136,29 @@ class Engine:
 
     # ------------------------------------------------------------------------------------------ operations
 
-    def ingest(self, items: Sequence[ArticleInput | CrosscheckError], external_ids: Sequence[str]) -> list[IngestOutcome]:
-        """Each item on its own: a rejected article (or one that arrived already as an error) does not sink the
+    def close(self) -> None:
+        self.store.close()
+
+    @property
+    def reports(self) -> ReportStore:
+        """Where built reports are kept (the reports layer reads and writes them; nothing else does)."""
+        return self.store
+
+    def ingest(self, items: Sequence[IngestItem]) -> list[IngestOutcome]:
+        """Each item on its own: a rejected article (or one that could not be read as one) does not sink the
         batch, and nothing of it is stored."""
         outcomes = []
-        for index, (item, external_id) in enumerate(zip(items, external_ids)):
+        for index, item in enumerate(items):
             try:
-                if isinstance(item, CrosscheckError):
-                    raise item
-                outcomes.append(self._ingest_one(index, item))
+                if item.rejected is not None:
+                    raise item.rejected
+                if item.article is None:
+                    raise InvalidInput(f"articles[{index}]: no article")
+                outcomes.append(self._ingest_one(index, item.article))
             except CrosscheckError as exc:
-                log.info("article rejected", extra={"index": index, "external_id": external_id, "reason": exc.message})
-                outcomes.append(IngestOutcome(index, external_id, error=exc))
+                log.info("article rejected",
+                         extra={"index": index, "external_id": item.external_id, "reason": exc.message})
+                outcomes.append(IngestOutcome(index, item.external_id, error=exc))
         return outcomes
 
     def _ingest_one(self, index: int, item: ArticleInput) -> IngestOutcome:
@@ -175,6 +201,14 @@ class Engine:
             return None
         summary = self.store.get_summary(article_id)
         return IngestOutcome(index, item.external_id, article_id, False, summary.claim_count, summary.story_id)
+
+    def article(self, article_id: str) -> tuple[Extraction, ArticleSummary]:
+        """A stored article's extraction and summary; NotFound for an unknown id."""
+        return self.store.get_extraction(article_id), self.store.get_summary(article_id)
+
+    def articles(self, limit: int, after: str = "") -> tuple[list[ArticleSummary], str]:
+        """A page of stored articles, newest publication first, and the token of the next page ("" at the end)."""
+        return self.store.list_articles(limit, after)
 
     def extract(self, item: ArticleInput) -> Extraction:
         return extract(build_article(item, self.max_article_chars))

@@ -130,7 +130,7 @@ class CrosscheckServer:
         await self.grpc.stop(grace)
         self._executor.shutdown(wait=True, cancel_futures=True)
         if self.engine is not None:
-            self.engine.store.close()
+            self.engine.close()
         log.info("stopped")
 
     async def wait_for_termination(self) -> None:

@@ -18,7 +18,7 @@ import grpc
 from crosscheck_proto import crosscheck_pb2 as pb
 from crosscheck_proto import crosscheck_pb2_grpc as pb_grpc
 from service import convert
-from service.engine import Engine
+from service.engine import Engine, IngestItem
 from service.errors import (
     ArticleTooLarge,
     CrosscheckError,
@@ -72,6 +72,14 @@ def _mapped(method: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[An
     return wrapper
 
 
+def _ingest_item(index: int, message: pb.ArticleInput) -> IngestItem:
+    """The article, or what made it unreadable, reported in this article's own result."""
+    try:
+        return IngestItem(message.external_id, article=convert.article_input(message, convert.where(index, message)))
+    except CrosscheckError as exc:
+        return IngestItem(message.external_id, rejected=exc)
+
+
 def _days(request: pb.CheckRequest | pb.ListStoriesRequest) -> tuple[dt.date | None, dt.date | None]:
     """A since/until pair as whole publication days, the way reports read windows (publication dates have no
     time of day): the day of `since`, up to and including the day of an `until` that is past midnight."""
@@ -113,13 +121,8 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
             raise InvalidInput("articles: the batch is empty")
         if len(request.articles) > self._max_batch:
             raise InvalidInput(f"articles: {len(request.articles)} in one batch; the limit is {self._max_batch}")
-        items: list = []
-        for index, message in enumerate(request.articles):
-            try:
-                items.append(convert.article_input(message, convert.where(index, message)))
-            except CrosscheckError as exc:
-                items.append(exc)  # reported in this article's own result
-        outcomes = await self._run(engine.ingest, items, [m.external_id for m in request.articles])
+        items = [_ingest_item(index, message) for index, message in enumerate(request.articles)]
+        outcomes = await self._run(engine.ingest, items)
         return pb.IngestArticlesResponse(
             results=[
                 pb.IngestResult(
@@ -136,9 +139,7 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
     async def GetArticle(self, request: pb.GetArticleRequest, context) -> pb.GetArticleResponse:
         if not request.id:
             raise InvalidInput("id: required")
-        engine = self.engine
-        extraction = await self._run(engine.store.get_extraction, request.id)
-        summary = await self._run(engine.store.get_summary, request.id)
+        extraction, summary = await self._run(self.engine.article, request.id)
         article, sentences, claims = convert.extraction(extraction, story_id=summary.story_id,
                                                          topic_id=summary.topic_id)
         return pb.GetArticleResponse(article=article, sentences=sentences, claims=claims)
@@ -148,7 +149,7 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
         if request.page_size < 0 or request.page_size > MAX_PAGE_SIZE:
             raise InvalidInput(f"page_size: {request.page_size} is not in 0-{MAX_PAGE_SIZE}")
         page, token = await self._run(
-            self.engine.store.list_articles, request.page_size or DEFAULT_PAGE_SIZE, request.page_token
+            self.engine.articles, request.page_size or DEFAULT_PAGE_SIZE, request.page_token
         )
         return pb.ListArticlesResponse(articles=[convert.summary(s) for s in page], next_page_token=token)
 

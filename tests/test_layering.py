@@ -32,3 +32,20 @@ def test_the_server_does_not_import_the_client():
 def test_protobuf_only_at_the_edge():
     edge = {"service/convert.py", "service/servicer.py", "service/server.py"}
     assert set(_service_modules_matching(r"_pb2")) <= edge
+
+
+def test_finding_kinds_are_defined_once_for_service_and_wire():
+    from crosscheck_proto import crosscheck_pb2 as pb
+    from crosscheck_proto.kinds import KIND_ORDER, is_discrepancy_kind
+    from crosscheck_render import labels
+    from service.compare.evidence import is_discrepancy
+    from service.records import Finding, FindingKind, Severity
+
+    assert sorted(KIND_ORDER) == sorted(k.value for k in FindingKind)
+    wire = [n.removeprefix("FINDING_KIND_") for n in pb.FindingKind.keys() if n != "FINDING_KIND_UNSPECIFIED"]
+    assert sorted(KIND_ORDER) == sorted(wire)
+    for kind in FindingKind:
+        record = Finding(kind=kind, severity=Severity.MINOR, explanation="", evidence=(), confidence=0.5)
+        message = pb.Finding(kind=pb.FindingKind.Value(f"FINDING_KIND_{kind.value}"))
+        assert is_discrepancy(record) == labels.is_discrepancy(message) == is_discrepancy_kind(kind.value)
+    assert not is_discrepancy_kind("AGREEMENT") and is_discrepancy_kind("FINDING_KIND_DATE_MISMATCH")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from crosscheck_proto.kinds import KIND_ORDER, is_discrepancy_kind
 from service.extract import sentence_of
 from service.records import Claim, Evidence, Extraction, Finding, FindingKind, Severity, Span
 
@@ -19,21 +20,12 @@ def evidence(extraction: Extraction, claim: Claim | None, span: Span, value: str
     )
 
 
-_KIND_ORDER = {
-    FindingKind.CONTRADICTION: 0,
-    FindingKind.DATE_MISMATCH: 1,
-    FindingKind.NUMBER_MISMATCH: 2,
-    FindingKind.QUOTE_ATTRIBUTION: 3,
-    FindingKind.ROLE_MISMATCH: 4,
-    FindingKind.QUOTE_WORDING: 5,
-    FindingKind.AGREEMENT: 6,
-    FindingKind.UNCORROBORATED: 7,
-}
+_KIND_ORDER = {FindingKind(name): rank for rank, name in enumerate(KIND_ORDER)}
 _SEVERITY_ORDER = {Severity.MAJOR: 0, Severity.MINOR: 1, Severity.INFO: 2}
 
 
 def is_discrepancy(finding: Finding) -> bool:
-    return finding.kind not in (FindingKind.AGREEMENT, FindingKind.UNCORROBORATED)
+    return is_discrepancy_kind(finding.kind.value)
 
 
 def ordered(findings: list[Finding]) -> list[Finding]:

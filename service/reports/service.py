@@ -34,10 +34,10 @@ def _parse(stored: StoredReport) -> Report:
 def _previous(engine: Engine, window: DayWindow) -> Report | None:
     """The newest report of the same window, or else the newest report of the latest window that ends by this
     one's start."""
-    same = engine.store.reports_for_window(window.since, window.until)
+    same = engine.reports.reports_for_window(window.since, window.until)
     if same:
         return _parse(same[0])
-    earlier = [r for r in engine.store.list_reports(PREVIOUS_WINDOW_SEARCH) if r.until <= window.since]
+    earlier = [r for r in engine.reports.list_reports(PREVIOUS_WINDOW_SEARCH) if r.until <= window.since]
     if not earlier:
         return None
     return _parse(max(earlier, key=lambda r: (r.until, r.since, r.created)))
@@ -56,7 +56,7 @@ def changes_since(report: Report, previous: Report | None) -> ReportChanges:
 
 
 def _store(engine: Engine, report: Report) -> None:
-    engine.store.save_report(
+    engine.reports.save_report(
         StoredReport(
             id=report.id,
             since=report.since,
@@ -72,7 +72,7 @@ def build_or_get_report(engine: Engine, since: dt.datetime, until: dt.datetime, 
     """The stored report of this window while its articles are unchanged; otherwise (or with `rebuild`) a new
     build. A build whose content equals a stored report's returns that stored report as it is."""
     window = day_window(since, until)
-    stored = engine.store.reports_for_window(window.since, window.until)
+    stored = engine.reports.reports_for_window(window.since, window.until)
     if stored and not rebuild:
         newest = _parse(stored[0])
         current = set(engine.select(since=window.first_day, until=window.end_day))
@@ -81,7 +81,7 @@ def build_or_get_report(engine: Engine, since: dt.datetime, until: dt.datetime, 
         log.info("window has new articles; rebuilding its report", extra={"report_id": newest.id})
 
     report = build_window(engine, window)
-    existing = engine.store.get_report(report.id)
+    existing = engine.reports.get_report(report.id)
     if existing is not None:
         return _parse(existing)
     report = dataclasses.replace(report, changes=changes_since(report, _previous(engine, window)))
@@ -93,4 +93,4 @@ def build_or_get_report(engine: Engine, since: dt.datetime, until: dt.datetime, 
 
 def list_reports(engine: Engine, limit: int) -> list[Report]:
     """Stored reports, newest window first, without their stories (the rest is small)."""
-    return [dataclasses.replace(_parse(stored), stories=()) for stored in engine.store.list_reports(limit)]
+    return [dataclasses.replace(_parse(stored), stories=()) for stored in engine.reports.list_reports(limit)]

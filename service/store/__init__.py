@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from service.store.base import ArticleSummary, Store, StoredReport, StoryLink
+from service.store.base import (
+    ArticleStore,
+    ArticleSummary,
+    ClaimVectorStore,
+    EmbeddingCache,
+    ReportStore,
+    Store,
+    StoredReport,
+    StoryLink,
+    StoryLinkStore,
+)
 
 
 def open_store(url: str) -> Store:
@@ -17,4 +27,7 @@ def open_store(url: str) -> Store:
     return SqliteStore(path)
 
 
-__all__ = ["ArticleSummary", "Store", "StoredReport", "StoryLink", "open_store"]
+__all__ = [
+    "ArticleStore", "ArticleSummary", "ClaimVectorStore", "EmbeddingCache", "ReportStore", "Store", "StoredReport",
+    "StoryLink", "StoryLinkStore", "open_store",
+]

@@ -40,8 +40,8 @@ class StoredReport:
     payload: bytes  # the report records as canonical JSON (service.reports.identity.canonical_json)
 
 
-class Store(Protocol):
-    """Articles, their extraction and claim embeddings, story links, the embedding cache and reports."""
+class ArticleStore(Protocol):
+    """Articles with their extraction, summary and publication date."""
 
     def article_id_for_hash(self, content_hash: str) -> str | None: ...
 
@@ -60,14 +60,6 @@ class Store(Protocol):
 
     def get_summary(self, article_id: str) -> ArticleSummary: ...
 
-    def claim_embeddings(self, article_id: str) -> np.ndarray:
-        """Rows in claim order, L2-normalised."""
-        ...
-
-    def claim_vectors(self) -> Iterator[tuple[str, np.ndarray]]:
-        """(claim id, embedding) of every stored claim, in arrival order: what the claim index is rebuilt from."""
-        ...
-
     def list_articles(self, limit: int, after: str = "") -> tuple[list[ArticleSummary], str]:
         """A page ordered by (publication date desc, id); returns the page and the token for the next one."""
         ...
@@ -76,15 +68,37 @@ class Store(Protocol):
         """Ids of articles with a complete publication date in [since, until), by date, then arrival order."""
         ...
 
+
+class ClaimVectorStore(Protocol):
+    """The claims' embeddings, written with their article (`ArticleStore.save_article`)."""
+
+    def claim_embeddings(self, article_id: str) -> np.ndarray:
+        """Rows in claim order, L2-normalised."""
+        ...
+
+    def claim_vectors(self) -> Iterator[tuple[str, np.ndarray]]:
+        """(claim id, embedding) of every stored claim, in arrival order: what the claim index is rebuilt from."""
+        ...
+
+
+class StoryLinkStore(Protocol):
+    """Which story and topic each article belongs to, written with the article."""
+
     def story_links(self) -> list[StoryLink]:
         """Every article's story link, in the order the articles were stored."""
         ...
 
-    def lookup(self, model: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
-        """Cached embeddings of texts by text hash (the embedding cache of `service.embed.CachedEmbedder`)."""
-        ...
+
+class EmbeddingCache(Protocol):
+    """Embeddings of texts by text hash, per model (what `service.embed.CachedEmbedder` persists)."""
+
+    def lookup(self, model: str, keys: Sequence[str]) -> dict[str, np.ndarray]: ...
 
     def remember(self, model: str, rows: dict[str, np.ndarray]) -> None: ...
+
+
+class ReportStore(Protocol):
+    """Built reports, whole, by window."""
 
     def save_report(self, report: StoredReport) -> None: ...
 
@@ -95,5 +109,10 @@ class Store(Protocol):
         ...
 
     def list_reports(self, limit: int) -> list[StoredReport]: ...
+
+
+class Store(ArticleStore, ClaimVectorStore, StoryLinkStore, EmbeddingCache, ReportStore, Protocol):
+    """A backend that keeps everything the service stores in one database, so that an article, its vectors and
+    its story link are written in one transaction. Callers that need one concern take that protocol."""
 
     def close(self) -> None: ...

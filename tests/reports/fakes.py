@@ -82,6 +82,10 @@ class FakeEngine:
     store: MemoryStore = field(default_factory=MemoryStore)
     checks: int = 0
 
+    @property
+    def reports(self) -> MemoryStore:
+        return self.store
+
     def add(self, item: Article, story_id: str = "s1", claims: int = 10) -> None:
         self.articles.append((item, story_id, claims))
 

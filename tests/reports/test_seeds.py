@@ -19,14 +19,13 @@ SINCE, UNTIL = dt.datetime(2007, 1, 1, tzinfo=UTC), dt.datetime(2014, 1, 1, tzin
 
 def seeds_engine(embedder):
     from service.align import load_scorer
-    from service.engine import Engine
+    from service.engine import Engine, IngestItem
     from service.records import ArticleInput
     from service.store.memory import MemoryStore
 
     engine = Engine(MemoryStore(), embedder, load_scorer())
     paths = sorted(SEEDS.glob("*.txt"))
-    engine.ingest([ArticleInput(p.read_text(encoding="utf-8"), external_id=p.name) for p in paths],
-                  [p.name for p in paths])
+    engine.ingest([IngestItem.of(ArticleInput(p.read_text(encoding="utf-8"), external_id=p.name)) for p in paths])
     return engine
 
 

@@ -4,7 +4,7 @@ import random
 
 from service.align import load_scorer
 from tests.fakes import FakeEmbedder
-from service.engine import Engine
+from service.engine import Engine, IngestItem
 from service.records import ArticleInput
 from service.store.memory import MemoryStore
 from tests.harness import SEEDS
@@ -12,8 +12,8 @@ from tests.harness import SEEDS
 
 def _stories(order):
     engine = Engine(MemoryStore(), FakeEmbedder(), load_scorer())
-    outcomes = engine.ingest([ArticleInput(text=p.read_text(encoding="utf-8"), external_id=p.name) for p in order],
-                             [p.name for p in order])
+    outcomes = engine.ingest([IngestItem.of(ArticleInput(text=p.read_text(encoding="utf-8"), external_id=p.name))
+                              for p in order])
     by_name = {o.external_id: o.article_id for o in outcomes}
     links = {link.article_id: link.story_id for link in engine.store.story_links()}
     groups = {}
