@@ -49,3 +49,8 @@ def test_finding_kinds_are_defined_once_for_service_and_wire():
         message = pb.Finding(kind=pb.FindingKind.Value(f"FINDING_KIND_{kind.value}"))
         assert is_discrepancy(record) == labels.is_discrepancy(message) == is_discrepancy_kind(kind.value)
     assert not is_discrepancy_kind("AGREEMENT") and is_discrepancy_kind("FINDING_KIND_DATE_MISMATCH")
+
+
+def test_one_person_identity_rule():
+    found = _service_modules_matching(r"^def same_person\b")
+    assert found == ["service/people/names.py"]

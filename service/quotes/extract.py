@@ -18,7 +18,8 @@ from service.quotes.cues import (
 )
 from service.quotes.marks import Stretch, find_stretches
 from service.quotes.gender import pronoun_genders
-from service.quotes.people import Mention, fullest_name, mentions_from, ner_person_spans, same_person
+from service.people.names import same_person
+from service.quotes.people import Mention, fullest_name, mentions_from, ner_person_spans
 from service.quotes.sentences import sentence_spans
 from service.quotes.speakers import Speaker, SpeakerContext, is_media, resolve, sentence_subject
 from service.records import Quote, QuoteKind, Span
@@ -50,12 +51,6 @@ _SPLIT_MIDDLE_ENDINGS = frozenset(",:;.—–-")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 _SPLIT_PUNCTUATION = ",—–-…:"
 _COORDINATORS = frozenset({"and", "but", "then", "or"})
-
-
-@dataclass(frozen=True, slots=True)
-class _Located:
-    stretch: Stretch
-    sentence: Span  # the sentence holding the stretch's opening mark
 
 
 def _inner_text(text: str, span: Span) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 
-from service.quotes.people import same_person
+from service.people.names import same_person
 from service.quotes.tokens import word_keys
 
 

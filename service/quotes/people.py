@@ -104,10 +104,3 @@ def fullest_name(name: str, known: Sequence[str]) -> str:
         if cwords[-len(words) :] == words or (len(words) == 1 and words[0] in cwords[1:]):
             best = candidate
     return best
-
-
-def same_person(a: str, b: str) -> bool:
-    """The people package's identity rule, so that quotes and roles agree on who is who."""
-    from service.people.names import same_person as identity
-
-    return identity(a, b)

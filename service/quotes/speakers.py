@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from service.quotes.cues import MEDIA_NAME, Attribution
 from service.quotes.gender import pronoun_gender
-from service.quotes.people import Mention, fullest_name, name_part, normalise_name, same_person
+from service.people.names import same_person
+from service.quotes.people import Mention, fullest_name, name_part, normalise_name
 from service.records import Span
 
 _PRONOUN = re.compile(r"^(?:he|she|they|i|we|you)$", re.IGNORECASE)
