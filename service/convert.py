@@ -10,7 +10,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from crosscheck_proto import crosscheck_pb2 as pb
 from service.articles import HTML, validate_date
 from service.engine import StoryView
-from service.errors import InvalidInput
+from service.errors import InvalidInput, shown
 from service.records import (
     Article,
     ArticleInput,
@@ -43,8 +43,20 @@ def partial_date_in(message: pb.PartialDate, where: str) -> PartialDate | None:
     return date
 
 
+# Ids the service gives are short ("002_86a9161970b5fe5c", "story-…"); a caller's own id may be a URL or a path.
+MAX_ID_CHARS = 256
+MAX_EXTERNAL_ID_CHARS = 2048
+
+
+def identifier(value: str, field: str, limit: int = MAX_ID_CHARS) -> str:
+    if len(value) > limit:
+        raise InvalidInput(f"{field}: {len(value):,} characters; an id is at most {limit:,}")
+    return value
+
+
 def article_input(message: pb.ArticleInput, where: str) -> ArticleInput:
     """Raises InvalidInput naming `where` (e.g. "articles[2] (x.txt)") for what cannot be an article."""
+    identifier(message.external_id, f"{where}: external_id", MAX_EXTERNAL_ID_CHARS)
     text = message.text
     if message.data:
         if text:
@@ -68,7 +80,7 @@ def article_input(message: pb.ArticleInput, where: str) -> ArticleInput:
 
 
 def where(index: int, message: pb.ArticleInput) -> str:
-    return f"articles[{index}]" + (f" ({message.external_id})" if message.external_id else "")
+    return f"articles[{index}]" + (f" ({shown(message.external_id)[1:-1]})" if message.external_id else "")
 
 
 def datetime_in(timestamp: Timestamp, field: str) -> dt.datetime | None:

@@ -17,8 +17,9 @@ from service.articles import build_article, content_hash
 from service.compare import Analysed, compare_articles, ordered
 from service.compare.topics import cross_story_findings
 from service.embed import Embedder
-from service.errors import CrosscheckError, InvalidInput, NotFound
+from service.errors import CrosscheckError, InvalidInput, NotFound, shown
 from service.extract import extract
+from service.paging import article_cursor, article_token
 from service.records import Article, ArticleInput, EntityKind, Extraction, Finding
 from service.reports.window import require_after
 from service.store import ArticleSummary, ReportStore, Store, StoryLink
@@ -157,7 +158,7 @@ class Engine:
                 outcomes.append(self._ingest_one(index, item.article))
             except CrosscheckError as exc:
                 log.info("article rejected",
-                         extra={"index": index, "external_id": item.external_id, "reason": exc.message})
+                         extra={"index": index, "external_id": shown(item.external_id), "reason": exc.message})
                 outcomes.append(IngestOutcome(index, item.external_id, error=exc))
         return outcomes
 
@@ -206,9 +207,11 @@ class Engine:
         """A stored article's extraction and summary; NotFound for an unknown id."""
         return self.store.get_extraction(article_id), self.store.get_summary(article_id)
 
-    def articles(self, limit: int, after: str = "") -> tuple[list[ArticleSummary], str]:
-        """A page of stored articles, newest publication first, and the token of the next page ("" at the end)."""
-        return self.store.list_articles(limit, after)
+    def articles(self, limit: int, page_token: str = "") -> tuple[list[ArticleSummary], str]:
+        """A page of stored articles, newest publication first, and the token of the next page ("" at the end).
+        InvalidInput for a token this service did not give."""
+        page, cursor = self.store.list_articles(limit, article_cursor(page_token))
+        return page, article_token(cursor)
 
     def extract(self, item: ArticleInput) -> Extraction:
         return extract(build_article(item, self.max_article_chars))
@@ -221,8 +224,8 @@ class Engine:
             try:
                 extraction, embeddings = self._analyse(item)
             except InvalidInput as exc:
-                raise type(exc)(f"articles[{i}]{' (' + item.external_id + ')' if item.external_id else ''}: "
-                                f"{exc.message}") from exc
+                label = f" ({shown(item.external_id)[1:-1]})" if item.external_id else ""
+                raise type(exc)(f"articles[{i}]{label}: {exc.message}") from exc
             analysed.append(Analysed(extraction, embeddings))
         findings = compare_articles(analysed, self.aligner, by_story=False, agreements=agreements)
         return [a.extraction.article for a in analysed], findings
@@ -241,7 +244,7 @@ class Engine:
         if story_id:
             ids = [link.article_id for link in self.store.story_links() if link.story_id == story_id]
             if not ids:
-                raise NotFound(f"no story with id {story_id!r}")
+                raise NotFound(f"no story with id {shown(story_id)}")
             return ids
         if since is None or until is None:
             raise InvalidInput("a window needs both since and until")

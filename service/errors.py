@@ -41,3 +41,15 @@ class StoreError(CrosscheckError):
 
 class NotReady(CrosscheckError):
     pass
+
+
+# A caller's string repeated in a message or a log line is cut to this many characters: a 10 MB id must not make
+# a 10 MB error (the transport refuses it) or a 10 MB log line.
+SHOWN_CHARS = 80
+
+
+def shown(value: str, limit: int = SHOWN_CHARS) -> str:
+    """`value` quoted for a message, cut with the length it had when it is long."""
+    if len(value) <= limit:
+        return repr(value)
+    return f"{value[:limit]!r}… ({len(value):,} characters)"

@@ -18,6 +18,7 @@ from service.quotes import extract_quotes
 from service.records import Article, Claim, EntityKind, Extraction, Granularity, PartialDate, Span
 from service.segment import split_sentences
 from service.timex import tag_times
+from service.timex.publication import on_calendar
 
 _SPACES = re.compile(r"\s+")
 
@@ -141,8 +142,9 @@ def _dateline_date(claims: Sequence[Claim]) -> tuple[PartialDate, Span] | None:
         days = [t for t in claim.times if t.month is not None and t.day is not None and t.begin is None]
         years = [t for t in claim.times if t.granularity is Granularity.YEAR and t.value.isdigit()]
         if days and years and 0 <= years[0].span.start - days[0].span.end <= 3:
-            return PartialDate(int(years[0].value), days[0].month, days[0].day), Span(days[0].span.start,
-                                                                                      years[0].span.end)
+            date = PartialDate(int(years[0].value), days[0].month, days[0].day)
+            if on_calendar(date):
+                return date, Span(days[0].span.start, years[0].span.end)
     return None
 
 

@@ -20,11 +20,10 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
 from crosscheck_proto import crosscheck_pb2 as pb
-from crosscheck_proto import crosscheck_pb2_grpc as pb_grpc
 from service import settings as settings_module
 from service.engine import Engine
 from service.logging_setup import configure_logging
-from service.servicer import CrosscheckServicer
+from service.servicer import CrosscheckServicer, add_to_server
 from service.settings import Settings
 
 log = logging.getLogger("crosscheck.server")
@@ -70,7 +69,7 @@ class CrosscheckServer:
         ]
         self.grpc = grpc.aio.server(options=options)
         self.servicer = CrosscheckServicer(self._executor, settings.max_batch_articles)
-        pb_grpc.add_CrosscheckServiceServicer_to_server(self.servicer, self.grpc)
+        add_to_server(self.servicer, self.grpc)
         self.health = health.aio.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.grpc)
         reflection.enable_server_reflection((SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME), self.grpc)

@@ -11,9 +11,11 @@ import datetime as dt
 import functools
 import logging
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any, Awaitable, Callable
 
 import grpc
+from google.protobuf.message import DecodeError
 
 from crosscheck_proto import crosscheck_pb2 as pb
 from crosscheck_proto import crosscheck_pb2_grpc as pb_grpc
@@ -54,12 +56,48 @@ def status_code(error: CrosscheckError) -> grpc.StatusCode:
     return grpc.StatusCode.INTERNAL
 
 
+@dataclass(frozen=True, slots=True)
+class Malformed:
+    """Bytes the transport delivered that do not parse as the method's request message."""
+
+    message_type: str
+    reason: str
+
+
+def _request_parser(message_class: Any) -> Callable[[bytes], Any]:
+    def parse(data: bytes) -> Any:
+        try:
+            return message_class.FromString(data)
+        except DecodeError as exc:
+            return Malformed(message_class.DESCRIPTOR.full_name, str(exc))
+
+    return parse
+
+
+def add_to_server(servicer: "CrosscheckServicer", server: grpc.aio.Server) -> None:
+    """Registers the service as the generated `add_CrosscheckServiceServicer_to_server` does, but with request
+    parsing that hands a malformed message to the method (which refuses it as INVALID_ARGUMENT) rather than
+    failing inside the transport, which reports UNKNOWN."""
+    service = pb.DESCRIPTOR.services_by_name["CrosscheckService"]
+    handlers = {
+        method.name: grpc.unary_unary_rpc_method_handler(
+            getattr(servicer, method.name),
+            request_deserializer=_request_parser(getattr(pb, method.input_type.name)),
+            response_serializer=getattr(pb, method.output_type.name).SerializeToString,
+        )
+        for method in service.methods
+    }
+    server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler(service.full_name, handlers),))
+
+
 def _mapped(method: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
     name = method.__name__
 
     @functools.wraps(method)
     async def wrapper(self: "CrosscheckServicer", request: Any, context: grpc.aio.ServicerContext) -> Any:
         try:
+            if isinstance(request, Malformed):
+                raise InvalidInput(f"the request is not a valid {request.message_type}: {request.reason}")
             return await method(self, request, context)
         except CrosscheckError as exc:
             code = status_code(exc)
@@ -139,7 +177,7 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
     async def GetArticle(self, request: pb.GetArticleRequest, context) -> pb.GetArticleResponse:
         if not request.id:
             raise InvalidInput("id: required")
-        extraction, summary = await self._run(self.engine.article, request.id)
+        extraction, summary = await self._run(self.engine.article, convert.identifier(request.id, "id"))
         article, sentences, claims = convert.extraction(extraction, story_id=summary.story_id,
                                                          topic_id=summary.topic_id)
         return pb.GetArticleResponse(article=article, sentences=sentences, claims=claims)
@@ -179,7 +217,9 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
     async def Check(self, request: pb.CheckRequest, context) -> pb.CheckResponse:
         engine = self.engine
         since, until = _days(request)
-        ids = await self._run(engine.select, list(request.article_ids), request.story_id, since, until)
+        article_ids = [convert.identifier(i, f"article_ids[{n}]") for n, i in enumerate(request.article_ids)]
+        story_id = convert.identifier(request.story_id, "story_id")
+        ids = await self._run(engine.select, article_ids, story_id, since, until)
         summaries, findings = await self._run(engine.check, ids, agreements=not request.omit_agreements)
         return pb.CheckResponse(
             articles=[convert.summary(s) for s in summaries], findings=[convert.finding(f) for f in findings]

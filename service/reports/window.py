@@ -29,9 +29,18 @@ def require_after(since: dt.date, until: dt.date) -> None:
         raise InvalidInput(f"until ({until.isoformat()}) must be after since ({since.isoformat()})")
 
 
+# A window ends at the midnight after its last day, and report ids write both ends in UTC: the last day that
+# leaves room for both is two days before the calendar runs out.
+LAST_DAY = dt.date.max - dt.timedelta(days=2)
+
+
 def day_window(since: dt.datetime, until: dt.datetime) -> DayWindow:
     """Days are read in each bound's own time zone (a naive bound is taken as UTC): publication dates carry no
     zone, so the calendar day the caller meant is the one on its clock. An `until` past midnight includes its day."""
+    for name, bound in (("since", since), ("until", until)):
+        if bound.date() > LAST_DAY:
+            raise InvalidInput(f"{name} ({bound.isoformat()}) is past the last day a window can include "
+                               f"({LAST_DAY.isoformat()})")
     first = since.date()
     end = until.date()
     if until.timetz().replace(tzinfo=None) != dt.time():

@@ -8,7 +8,7 @@ from typing import Iterator, Sequence
 
 import numpy as np
 
-from service.errors import NotFound, StoreError
+from service.errors import NotFound, StoreError, shown
 from service.records import Extraction
 from service.store.base import ArticleSummary, StoredReport, StoryLink
 
@@ -48,7 +48,7 @@ class MemoryStore:
         try:
             return self._extractions[article_id]
         except KeyError:
-            raise NotFound(f"no article with id {article_id!r}") from None
+            raise NotFound(f"no article with id {shown(article_id)}") from None
 
     def get_summary(self, article_id: str) -> ArticleSummary:
         extraction = self.get_extraction(article_id)

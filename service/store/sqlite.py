@@ -16,7 +16,7 @@ from typing import Iterator, Sequence
 import numpy as np
 
 from service import codec
-from service.errors import NotFound, StoreError
+from service.errors import NotFound, StoreError, shown
 from service.records import Article, Claim, Extraction, Sentence
 from service.store.base import ArticleSummary, StoredReport, StoryLink
 
@@ -194,7 +194,7 @@ class SqliteStore:
     def _article(self, article_id: str) -> Article:
         rows = self._query("SELECT document FROM articles WHERE id = ?", (article_id,))
         if not rows:
-            raise NotFound(f"no article with id {article_id!r}")
+            raise NotFound(f"no article with id {shown(article_id)}")
         return codec.from_data(Article, json.loads(rows[0][0]))
 
     def get_extraction(self, article_id: str) -> Extraction:
@@ -238,7 +238,7 @@ class SqliteStore:
     def get_summary(self, article_id: str) -> ArticleSummary:
         found = self._summary_rows("WHERE a.id = ?", (article_id,))
         if not found:
-            raise NotFound(f"no article with id {article_id!r}")
+            raise NotFound(f"no article with id {shown(article_id)}")
         return found[0]
 
     def list_articles(self, limit: int, after: str = "") -> tuple[list[ArticleSummary], str]:
