@@ -66,6 +66,9 @@ class CrosscheckServer:
         options = [
             ("grpc.max_receive_message_length", settings.max_message_bytes),
             ("grpc.max_send_message_length", settings.max_message_bytes),
+            # A second server started on a port in use must fail, not share it and split new connections
+            # between two stores.
+            ("grpc.so_reuseport", 0),
         ]
         self.grpc = grpc.aio.server(options=options)
         self.servicer = CrosscheckServicer(self._executor, settings.max_batch_articles)
