@@ -16,6 +16,7 @@ from service.align import ClaimAligner, FactAligner, IVFIndex, PairScorer, load_
 from service.articles import build_article, content_hash
 from service.compare import Analysed, compare_articles, ordered
 from service.compare.topics import cross_story_findings
+from service.deadline import NO_DEADLINE, Deadline
 from service.embed import Embedder
 from service.errors import CrosscheckError, InvalidInput, NotFound, shown
 from service.extract import extract
@@ -145,24 +146,26 @@ class Engine:
         """Where built reports are kept (the reports layer reads and writes them; nothing else does)."""
         return self.store
 
-    def ingest(self, items: Sequence[IngestItem]) -> list[IngestOutcome]:
+    def ingest(self, items: Sequence[IngestItem], deadline: Deadline = NO_DEADLINE) -> list[IngestOutcome]:
         """Each item on its own: a rejected article (or one that could not be read as one) does not sink the
-        batch, and nothing of it is stored."""
+        batch, and nothing of it is stored. Once `deadline` has passed (or the caller cancelled) the call stops
+        with DeadlineExceeded and stores nothing more; what it stored before stays, and a retry finds it."""
         outcomes = []
         for index, item in enumerate(items):
+            deadline.require(f"articles[{index}:] were not stored")
             try:
                 if item.rejected is not None:
                     raise item.rejected
                 if item.article is None:
                     raise InvalidInput(f"articles[{index}]: no article")
-                outcomes.append(self._ingest_one(index, item.article))
+                outcomes.append(self._ingest_one(index, item.article, deadline))
             except CrosscheckError as exc:
                 log.info("article rejected",
                          extra={"index": index, "external_id": shown(item.external_id), "reason": exc.message})
                 outcomes.append(IngestOutcome(index, item.external_id, error=exc))
         return outcomes
 
-    def _ingest_one(self, index: int, item: ArticleInput) -> IngestOutcome:
+    def _ingest_one(self, index: int, item: ArticleInput, deadline: Deadline = NO_DEADLINE) -> IngestOutcome:
         existing = self._existing(index, item)
         if existing is not None:
             return existing
@@ -173,6 +176,8 @@ class Engine:
             existing = self._existing(index, item)
             if existing is not None:
                 return existing
+            # The last moment to give up: after it the article is stored, and the caller told so.
+            deadline.require(f"articles[{index}] was not stored")
             placement = self._clusterer.place(document)
             assignment = placement.assignment
             link = StoryLink(extraction.article.id, assignment.story_id, assignment.topic_id, assignment.similarity)

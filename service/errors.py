@@ -7,7 +7,9 @@ transport. The gRPC servicer maps them to status codes in one table (`service.se
     ├── NotFound                an unknown article, story or report id
     ├── ModelError              the model is missing or its weights do not verify
     ├── StoreError              the database failed; the write was rolled back
-    └── NotReady                the service is still loading its model
+    ├── NotReady                the service is still loading its model
+    ├── Overloaded              too many calls are running and waiting; retry after `retry_after` seconds
+    └── DeadlineExceeded        the caller's deadline passed or it cancelled the call; the rest was not done
 """
 
 from __future__ import annotations
@@ -40,6 +42,16 @@ class StoreError(CrosscheckError):
 
 
 class NotReady(CrosscheckError):
+    pass
+
+
+class Overloaded(CrosscheckError):
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class DeadlineExceeded(CrosscheckError):
     pass
 
 

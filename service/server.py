@@ -23,7 +23,8 @@ from crosscheck_proto import crosscheck_pb2 as pb
 from service import settings as settings_module
 from service.engine import Engine
 from service.logging_setup import configure_logging
-from service.servicer import CrosscheckServicer, add_to_server
+from service.admission import Admission
+from service.servicer import CallLimits, CrosscheckServicer, add_to_server
 from service.settings import Settings
 
 log = logging.getLogger("crosscheck.server")
@@ -71,7 +72,11 @@ class CrosscheckServer:
             ("grpc.so_reuseport", 0),
         ]
         self.grpc = grpc.aio.server(options=options)
-        self.servicer = CrosscheckServicer(self._executor, settings.max_batch_articles)
+        self.servicer = CrosscheckServicer(
+            self._executor, Admission(settings.workers, settings.max_waiting_calls),
+            CallLimits(settings.max_batch_articles, settings.max_compare_articles, settings.max_check_articles,
+                       settings.default_deadline_seconds),
+        )
         add_to_server(self.servicer, self.grpc)
         self.health = health.aio.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.grpc)
@@ -131,6 +136,7 @@ class CrosscheckServer:
                 task.cancel()
         await self.grpc.stop(grace)
         self._executor.shutdown(wait=True, cancel_futures=True)
+        self.servicer.close()
         if self.engine is not None:
             self.engine.close()
         log.info("stopped")

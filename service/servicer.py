@@ -20,14 +20,18 @@ from google.protobuf.message import DecodeError
 from crosscheck_proto import crosscheck_pb2 as pb
 from crosscheck_proto import crosscheck_pb2_grpc as pb_grpc
 from service import convert
+from service.admission import Admission
+from service.deadline import Deadline
 from service.engine import Engine, IngestItem
 from service.errors import (
     ArticleTooLarge,
     CrosscheckError,
+    DeadlineExceeded,
     InvalidInput,
     ModelError,
     NotFound,
     NotReady,
+    Overloaded,
     StoreError,
 )
 from service.reports.window import day_window, require_after
@@ -46,7 +50,12 @@ STATUS_CODES: dict[type[CrosscheckError], grpc.StatusCode] = {
     ModelError: grpc.StatusCode.FAILED_PRECONDITION,
     StoreError: grpc.StatusCode.INTERNAL,
     NotReady: grpc.StatusCode.UNAVAILABLE,
+    Overloaded: grpc.StatusCode.RESOURCE_EXHAUSTED,
+    DeadlineExceeded: grpc.StatusCode.DEADLINE_EXCEEDED,
 }
+
+# The trailer gRPC clients read as "retry after this many milliseconds" (gRFC A6, retry pushback).
+RETRY_PUSHBACK_KEY = "grpc-retry-pushback-ms"
 
 
 def status_code(error: CrosscheckError) -> grpc.StatusCode:
@@ -102,6 +111,8 @@ def _mapped(method: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[An
         except CrosscheckError as exc:
             code = status_code(exc)
             log.info("request rejected", extra={"rpc": name, "code": code.name, "reason": exc.message})
+            if isinstance(exc, Overloaded):
+                context.set_trailing_metadata(((RETRY_PUSHBACK_KEY, str(int(exc.retry_after * 1000))),))
             await context.abort(code, exc.message)
         except Exception:
             log.exception("request failed", extra={"rpc": name})
@@ -130,14 +141,31 @@ def _days(request: pb.CheckRequest | pb.ListStoriesRequest) -> tuple[dt.date | N
     return window.first_day, window.end_day
 
 
+@dataclass(frozen=True, slots=True)
+class CallLimits:
+    max_batch_articles: int = 1000
+    max_compare_articles: int = 50
+    max_check_articles: int = 2000
+    # The deadline a call gets when its caller sets none: work never runs unbounded.
+    default_deadline_seconds: float = 600.0
+
+
 class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
-    def __init__(self, executor: ThreadPoolExecutor, max_batch_articles: int) -> None:
+    """Pipeline calls (ingest, extract, compare, check, report) run on `executor` behind `admission`; reads of
+    what is stored run on their own small pool, so that they answer while the pipeline is busy."""
+
+    def __init__(self, executor: ThreadPoolExecutor, admission: Admission, limits: CallLimits = CallLimits()) -> None:
         self._engine: Engine | None = None
         self._executor = executor
-        self._max_batch = max_batch_articles
+        self._reads = ThreadPoolExecutor(max_workers=2, thread_name_prefix="crosscheck-read")
+        self._admission = admission
+        self._limits = limits
 
     def attach(self, engine: Engine) -> None:
         self._engine = engine
+
+    def close(self) -> None:
+        self._reads.shutdown(wait=False, cancel_futures=True)
 
     @property
     def engine(self) -> Engine:
@@ -145,10 +173,27 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
             raise NotReady("the server is still loading its model; retry shortly")
         return self._engine
 
-    async def _run(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        # The pipeline is CPU-bound (model, parser): keep it off the event loop so health checks stay responsive.
+    def _deadline(self, context: grpc.aio.ServicerContext) -> Deadline:
+        remaining = context.time_remaining()
+        return Deadline.after(self._limits.default_deadline_seconds if remaining is None else remaining)
+
+    async def _pipeline(self, deadline: Deadline, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """CPU-bound work (model, parser), off the event loop and behind admission control. When the caller goes
+        away the work is told to stop (it checks `deadline` before writing) and the slot is held until it has."""
+        async with self._admission.slot(deadline):
+            deadline.require("the call")
+            loop = asyncio.get_running_loop()
+            future = loop.run_in_executor(self._executor, functools.partial(function, *args, **kwargs))
+            try:
+                return await asyncio.shield(future)
+            except asyncio.CancelledError:
+                deadline.cancelled.set()
+                await asyncio.wait([future])
+                raise
+
+    async def _read(self, function: Callable[..., Any], *args: Any) -> Any:
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, functools.partial(function, *args, **kwargs))
+        return await loop.run_in_executor(self._reads, functools.partial(function, *args))
 
     # ------------------------------------------------------------------------------------------ articles
 
@@ -157,10 +202,12 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
         engine = self.engine
         if not request.articles:
             raise InvalidInput("articles: the batch is empty")
-        if len(request.articles) > self._max_batch:
-            raise InvalidInput(f"articles: {len(request.articles)} in one batch; the limit is {self._max_batch}")
+        if len(request.articles) > self._limits.max_batch_articles:
+            raise InvalidInput(f"articles: {len(request.articles)} in one batch; the limit is "
+                               f"{self._limits.max_batch_articles}")
         items = [_ingest_item(index, message) for index, message in enumerate(request.articles)]
-        outcomes = await self._run(engine.ingest, items)
+        deadline = self._deadline(context)
+        outcomes = await self._pipeline(deadline, engine.ingest, items, deadline)
         return pb.IngestArticlesResponse(
             results=[
                 pb.IngestResult(
@@ -177,7 +224,7 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
     async def GetArticle(self, request: pb.GetArticleRequest, context) -> pb.GetArticleResponse:
         if not request.id:
             raise InvalidInput("id: required")
-        extraction, summary = await self._run(self.engine.article, convert.identifier(request.id, "id"))
+        extraction, summary = await self._read(self.engine.article, convert.identifier(request.id, "id"))
         article, sentences, claims = convert.extraction(extraction, story_id=summary.story_id,
                                                          topic_id=summary.topic_id)
         return pb.GetArticleResponse(article=article, sentences=sentences, claims=claims)
@@ -186,7 +233,7 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
     async def ListArticles(self, request: pb.ListArticlesRequest, context) -> pb.ListArticlesResponse:
         if request.page_size < 0 or request.page_size > MAX_PAGE_SIZE:
             raise InvalidInput(f"page_size: {request.page_size} is not in 0-{MAX_PAGE_SIZE}")
-        page, token = await self._run(
+        page, token = await self._read(
             self.engine.articles, request.page_size or DEFAULT_PAGE_SIZE, request.page_token
         )
         return pb.ListArticlesResponse(articles=[convert.summary(s) for s in page], next_page_token=token)
@@ -197,7 +244,7 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
         if not request.HasField("article"):
             raise InvalidInput("article: required")
         item = convert.article_input(request.article, "article")
-        extraction = await self._run(engine.extract, item)
+        extraction = await self._pipeline(self._deadline(context), engine.extract, item)
         article, sentences, claims = convert.extraction(extraction)
         return pb.ExtractResponse(article=article, sentences=sentences, claims=claims)
 
@@ -206,8 +253,12 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
     @_mapped
     async def Compare(self, request: pb.CompareRequest, context) -> pb.CompareResponse:
         engine = self.engine
+        if len(request.articles) > self._limits.max_compare_articles:
+            raise InvalidInput(f"articles: {len(request.articles)} to compare; the limit is "
+                               f"{self._limits.max_compare_articles} (ingest them and Check their story instead)")
         items = [convert.article_input(m, convert.where(i, m)) for i, m in enumerate(request.articles)]
-        articles, findings = await self._run(engine.compare, items, agreements=not request.omit_agreements)
+        articles, findings = await self._pipeline(self._deadline(context), engine.compare, items,
+                                                  agreements=not request.omit_agreements)
         return pb.CompareResponse(
             articles=[convert.article(a, with_text=False, claim_count=0) for a in articles],
             findings=[convert.finding(f) for f in findings],
@@ -219,8 +270,12 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
         since, until = _days(request)
         article_ids = [convert.identifier(i, f"article_ids[{n}]") for n, i in enumerate(request.article_ids)]
         story_id = convert.identifier(request.story_id, "story_id")
-        ids = await self._run(engine.select, article_ids, story_id, since, until)
-        summaries, findings = await self._run(engine.check, ids, agreements=not request.omit_agreements)
+        ids = await self._read(engine.select, article_ids, story_id, since, until)
+        if len(ids) > self._limits.max_check_articles:
+            raise InvalidInput(f"the selection holds {len(ids)} articles; Check compares at most "
+                               f"{self._limits.max_check_articles} at once: narrow the window or the story")
+        summaries, findings = await self._pipeline(self._deadline(context), engine.check, ids,
+                                                   agreements=not request.omit_agreements)
         return pb.CheckResponse(
             articles=[convert.summary(s) for s in summaries], findings=[convert.finding(f) for f in findings]
         )
@@ -228,7 +283,7 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
     @_mapped
     async def ListStories(self, request: pb.ListStoriesRequest, context) -> pb.ListStoriesResponse:
         since, until = _days(request)
-        views = await self._run(self.engine.stories, since, until)
+        views = await self._read(self.engine.stories, since, until)
         return pb.ListStoriesResponse(stories=[convert.story(v) for v in views])
 
     # ------------------------------------------------------------------------------------------ reports
@@ -242,7 +297,8 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
         if since is None or until is None:
             raise InvalidInput("since and until are both required")
         require_after(since, until)
-        report = await self._run(build_or_get_report, self.engine, since, until, rebuild=request.rebuild)
+        report = await self._pipeline(self._deadline(context), build_or_get_report, self.engine, since, until,
+                                      rebuild=request.rebuild)
         return pb.GetReportResponse(report=convert.report(report))
 
     @_mapped
@@ -251,5 +307,5 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
 
         if request.page_size < 0 or request.page_size > MAX_PAGE_SIZE:
             raise InvalidInput(f"page_size: {request.page_size} is not in 0-{MAX_PAGE_SIZE}")
-        reports = await self._run(list_reports, self.engine, request.page_size or DEFAULT_PAGE_SIZE)
+        reports = await self._read(list_reports, self.engine, request.page_size or DEFAULT_PAGE_SIZE)
         return pb.ListReportsResponse(reports=[convert.report(r) for r in reports])

@@ -15,9 +15,13 @@ class Settings:
     verify_model: bool = True  # check the weights' sha256 before loading
     max_article_chars: int = 1_000_000  # a longer article is rejected, not truncated
     max_batch_articles: int = 1000
+    max_compare_articles: int = 50  # articles per Compare call (Compare analyses them all in the call)
+    max_check_articles: int = 2000  # articles one Check may select
+    max_waiting_calls: int = 16  # pipeline calls waiting for a worker; more are refused with RESOURCE_EXHAUSTED
+    default_deadline_seconds: float = 600.0  # a call whose caller sets no deadline gets this one
     max_message_bytes: int = 64 * 1024 * 1024
     embed_batch_size: int = 64
-    workers: int = 4  # threads running the CPU-bound pipeline off the event loop
+    workers: int = 4  # pipeline calls running at once, each on its own thread off the event loop
     grace_seconds: float = 10.0  # how long in-flight calls may finish on shutdown
     log_level: str = "INFO"
     log_format: str = "json"  # json or text

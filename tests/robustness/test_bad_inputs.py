@@ -83,3 +83,9 @@ def test_a_malformed_message_is_invalid_argument(fake_server):
             assert "GetArticleRequest" in error.value.details()
     finally:
         channel.close()
+
+
+def test_compare_of_more_articles_than_the_limit_is_invalid_argument(client):
+    articles = [article_from_text(f"Compare limit {i}. " + BODY) for i in range(51)]
+    code, message = _code(lambda: client.compare(articles))
+    assert code is grpc.StatusCode.INVALID_ARGUMENT and "the limit is 50" in message
