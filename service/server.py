@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import signal
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -21,9 +22,9 @@ from grpc_reflection.v1alpha import reflection
 
 from crosscheck_proto import crosscheck_pb2 as pb
 from service import settings as settings_module
+from service.admission import Admission
 from service.engine import Engine
 from service.logging_setup import configure_logging
-from service.admission import Admission
 from service.servicer import CallLimits, CrosscheckServicer, add_to_server
 from service.settings import Settings
 
@@ -128,14 +129,21 @@ class CrosscheckServer:
         if self.load_error is not None:
             raise RuntimeError(f"engine failed to load: {self.load_error}") from self.load_error
 
-    async def stop(self, grace: float | None = None) -> None:
+    async def stop(self, grace: float | None = None, drain: float | None = None) -> None:
+        """NOT_SERVING first, for `drain` seconds while the listener still answers (so that load balancers and
+        health checks see it and send no more calls); then no new calls, and the ones in flight get `grace`
+        seconds before they are cancelled. Cancelled work stops before its next write; the threads still busy
+        with it are not waited for."""
         grace = self.settings.grace_seconds if grace is None else grace
+        drain = self.settings.drain_seconds if drain is None else drain
         await self._set_health(health_pb2.HealthCheckResponse.NOT_SERVING)
+        log.info("draining", extra={"drain_seconds": drain, "grace_seconds": grace})
+        await asyncio.sleep(drain)
         for task in (self._scheduler, self._loader):
             if task is not None and not task.done():
                 task.cancel()
         await self.grpc.stop(grace)
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        self._executor.shutdown(wait=False, cancel_futures=True)
         self.servicer.close()
         if self.engine is not None:
             self.engine.close()
@@ -180,7 +188,10 @@ def main(argv: list[str] | None = None) -> int:
     settings = settings_module.from_args(parser.parse_args(argv))
     configure_logging(settings.log_level, settings.log_format)
     asyncio.run(serve(settings))
-    return 0
+    logging.shutdown()
+    # A pipeline thread may still be inside one long article whose call was cancelled: it writes nothing more
+    # (it checks its deadline before writing), and waiting for it would break the grace period's promise.
+    os._exit(0)
 
 
 if __name__ == "__main__":

@@ -54,6 +54,9 @@ STATUS_CODES: dict[type[CrosscheckError], grpc.StatusCode] = {
     DeadlineExceeded: grpc.StatusCode.DEADLINE_EXCEEDED,
 }
 
+# How long a cancelled call keeps its worker slot while its work stops.
+CANCEL_WAIT_SECONDS = 5.0
+
 # The trailer gRPC clients read as "retry after this many milliseconds" (gRFC A6, retry pushback).
 RETRY_PUSHBACK_KEY = "grpc-retry-pushback-ms"
 
@@ -188,7 +191,9 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
                 return await asyncio.shield(future)
             except asyncio.CancelledError:
                 deadline.cancelled.set()
-                await asyncio.wait([future])
+                # Hold the slot while the work winds down (it stops at its next check), but not for ever: one
+                # long article cannot be interrupted, and shutdown must not wait on it.
+                await asyncio.wait([future], timeout=CANCEL_WAIT_SECONDS)
                 raise
 
     async def _read(self, function: Callable[..., Any], *args: Any) -> Any:

@@ -23,6 +23,7 @@ class Settings:
     embed_batch_size: int = 64
     workers: int = 4  # pipeline calls running at once, each on its own thread off the event loop
     grace_seconds: float = 10.0  # how long in-flight calls may finish on shutdown
+    drain_seconds: float = 2.0  # on shutdown, how long health says NOT_SERVING before the listener closes
     log_level: str = "INFO"
     log_format: str = "json"  # json or text
     report_dir: str = ""  # where the nightly job also writes its files; empty: store only

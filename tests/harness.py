@@ -46,6 +46,6 @@ class RunningServer:
         return self.server.engine
 
     def stop(self, grace: float = 1.0) -> None:
-        self._call(self.server.stop(grace))
+        self._call(self.server.stop(grace, drain=0.0))
         self.loop.call_soon_threadsafe(self.loop.stop)
         self._thread.join(10)

@@ -53,3 +53,60 @@ def test_server_process_serves_then_stops_gracefully_on_sigterm(tmp_path):
         if process.poll() is None:
             process.kill()
     assert (tmp_path / "p.db").exists()
+
+
+def test_sigterm_with_work_in_flight_drains_then_exits_within_grace(tmp_path):
+    import threading
+
+    import grpc
+
+    env = dict(os.environ, CROSSCHECK_ADDRESS="localhost:0", CROSSCHECK_DATABASE=str(tmp_path / "q.db"),
+               CROSSCHECK_GRACE_SECONDS="2", CROSSCHECK_DRAIN_SECONDS="1.5", CROSSCHECK_MAX_ARTICLE_CHARS="2000000")
+    process = subprocess.Popen([sys.executable, "-m", "service.server"], env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        port = _read_events(process.stderr, "listening")[-1]["port"]
+        _read_events(process.stderr, "serving")
+        address = f"localhost:{port}"
+        # long enough to be in flight well past the grace period
+        sentences = "".join(f"Minister number {i} said on Monday that talks in city {i} would resume. "
+                            for i in range(6000))
+        outcome: dict = {}
+
+        def long_ingest():
+            with CrosscheckClient(address, timeout=120) as c:
+                try:
+                    outcome["result"] = c.ingest([article_from_text(sentences, source="Long Wire")])
+                except Exception as error:  # noqa: BLE001 - the call is expected to fail on shutdown
+                    outcome["error"] = error
+
+        caller = threading.Thread(target=long_ingest)
+        caller.start()
+        time.sleep(2.0)  # the ingest is being analysed
+        signalled = time.monotonic()
+        process.send_signal(signal.SIGTERM)
+        seen = set()
+        channel = grpc.insecure_channel(address)
+        from grpc_health.v1 import health_pb2, health_pb2_grpc
+        stub = health_pb2_grpc.HealthStub(channel)
+        while time.monotonic() - signalled < 1.2:
+            try:
+                seen.add(health_pb2.HealthCheckResponse.ServingStatus.Name(
+                    stub.Check(health_pb2.HealthCheckRequest(), timeout=1).status))
+            except grpc.RpcError:
+                seen.add("unreachable")
+            time.sleep(0.1)
+        channel.close()
+        assert "NOT_SERVING" in seen  # health said so while the listener was still up
+        assert process.wait(30) == 0
+        assert time.monotonic() - signalled < 1.5 + 2 + 5
+        caller.join(30)
+        assert "error" in outcome, outcome
+    finally:
+        if process.poll() is None:
+            process.kill()
+    # nothing of the cancelled ingest was committed
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "q.db") as db:
+        assert db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
