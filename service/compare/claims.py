@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from service.compare.confidence import calibrated
+from service.compare.dated_events import same_dated_event
 from service.compare.evidence import evidence
 from service.compare.numbers import number_severity, pair_quantities
 from service.polarity import contradiction_cue
@@ -119,6 +120,8 @@ def _date_findings(pair: AlignedClaims, agreed: list[str]) -> list[Finding]:
             # registration closed on 16 October"): which of them the other claim dates is not known
             continue
         tb, r = min(same_grain, key=lambda item: item[1].gap_days)
+        if not same_dated_event(pair.claim_a, ta, pair.claim_b, tb):
+            continue  # two dates of one story's calendar ("planned for December 15" / "announced on October 5")
         anchors = f"anchors {ta.anchor.iso() if ta.anchor else 'none'} / {tb.anchor.iso() if tb.anchor else 'none'}"
         findings.append(
             Finding(

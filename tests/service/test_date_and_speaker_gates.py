@@ -1,0 +1,48 @@
+"""Gates before a date or speaker difference is called: the dates must date one event, and both speakers must be
+named by the quote's own attribution. Real sentences through the real extractor (spaCy, no embedding model)."""
+
+from __future__ import annotations
+
+from service.compare.dated_events import dated_events, same_dated_event
+from service.compare.quotes import quote_findings
+from service.engine import build_article
+from service.extract import extract
+from service.records import ArticleInput, FindingKind
+
+
+def _extraction(text: str, source: str = "wire"):
+    return extract(build_article(ArticleInput(text, source=source, external_id=source), 1_000_000))
+
+
+def _dated(text: str):
+    (claim,) = [c for c in _extraction(text).claims if c.times]
+    return claim, claim.times[0]
+
+
+def test_two_dates_of_one_election_calendar_date_different_events() -> None:
+    a = _dated("Parliamentary elections in Turkmenistan which are planned for December 15, 2013, will be held on "
+               "a two-party basis, a message from the election commission said.")
+    b = _dated("It is expected that the start of the campaign for this election will be announced on October 5, "
+               "2013, in Turkmenistan.")
+    assert not same_dated_event(*a, *b)
+
+
+def test_the_same_sentence_with_another_day_dates_the_same_event() -> None:
+    a = _dated("An Indian warship on Thursday intercepted three boats with 26 Somali pirates and foiled an attack.")
+    b = _dated("An Indian warship on Friday intercepted three boats with 26 Somali pirates and foiled an attack.")
+    assert same_dated_event(*a, *b)
+
+
+def test_a_date_dates_the_verbs_coordinated_with_its_own() -> None:
+    claim, time = _dated("An Indian warship on Thursday intercepted three boats with 26 Somali pirates in the Gulf "
+                         "of Aden and foiled an attack on merchant vessels.")
+    assert {"intercept", "foil"} <= dated_events(claim, time)
+
+
+def test_a_speaker_carried_over_from_an_earlier_quote_is_no_misattribution() -> None:
+    a = _extraction('Producers announced the host on Friday.\n\n"We are thrilled to have Ellen DeGeneres host the '
+                    'Oscars," said Craig Zadan and Neil Meron.', "wire a")
+    b = _extraction('Ellen DeGeneres spoke first. "I am so excited," said DeGeneres.\n\n'
+                    '"We are thrilled to have Ellen DeGeneres host the Oscars."', "wire b")
+    findings, _ = quote_findings(a, b)
+    assert findings and FindingKind.QUOTE_ATTRIBUTION not in {f.kind for f in findings}
