@@ -97,6 +97,7 @@ def _date_findings(pair: AlignedClaims, agreed: list[str]) -> list[Finding]:
     # ... earlier this week" must not let the week absorb the changed day. Dates of the same grain are paired one
     # to one, agreeing pairs first, then in order.
     answered = _same_grain_pairs(dates_a, dates_b)
+    anchored = any(relate(dates_a[i], dates_b[j]).compatible for i, j in answered.items())  # type: ignore[union-attr]
     for index_a, ta in enumerate(dates_a):
         if index_a in answered:
             tb = dates_b[answered[index_a]]
@@ -115,9 +116,13 @@ def _date_findings(pair: AlignedClaims, agreed: list[str]) -> list[Finding]:
             (tb, r) for tb, r in relations
             if _GRAIN_CLASS.get(ta.granularity, -1) == _GRAIN_CLASS.get(tb.granularity, -2)
         ]
-        if not same_grain or not _one_date_of_grain(dates_a, ta) or not _one_date_of_grain(dates_b, same_grain[0][0]):
+        several = not _one_date_of_grain(dates_a, ta) or not _one_date_of_grain(dates_b, same_grain[0][0]) \
+            if same_grain else True
+        if not same_grain or (several and not (anchored and index_a in answered)):
             # a claim giving several dates of one grain tells a sequence of events ("voted on 15 December after
-            # registration closed on 16 October"): which of them the other claim dates is not known
+            # registration closed on 16 October"): which of them the other claim dates is not known, unless some
+            # dates agree and the rest pair off one to one ("on Monday and Tuesday nights from March 30"
+            # against "on Monday and Friday nights from March 30")
             continue
         tb, r = min(same_grain, key=lambda item: item[1].gap_days)
         if not same_dated_event(pair.claim_a, ta, pair.claim_b, tb):

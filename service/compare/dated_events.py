@@ -51,16 +51,21 @@ def dated_events(claim: Claim, time: TimeExpression) -> frozenset[str]:
         word = word.head
         while word.pos_ == "ADP" and word.head is not word:  # "on Friday", "planned for December 15"
             word = word.head
-    events = {word.lemma_.lower()}
-    events |= {c.lemma_.lower() for c in word.children if c.dep_ == "conj" and c.pos_ == word.pos_}
+    words = [word]
+    words += [c for c in word.children if c.dep_ == "conj" and c.pos_ == word.pos_]
     if word.dep_ == "conj" and word.head.pos_ == word.pos_:
-        events.add(word.head.lemma_.lower())
+        words.append(word.head)
     # A participle or a relative clause between the date and the main verb is often where the parser hangs the
     # date ("foiled an attack on vessels transiting the Gulf on Friday"): the verbs above it are dated too,
     # except a verb of saying, which every sentence of a report has.
-    events |= {t.lemma_.lower() for t in word.ancestors if t.pos_ == "VERB" and t.lemma_ not in REPORTING_VERBS}
-    if word.lemma_.lower() in LIGHT_VERBS:
-        events |= {c.lemma_.lower() for c in word.children if c.dep_ in _ARGUMENTS and c.pos_ in ("NOUN", "PROPN")}
+    words += [t for t in word.ancestors if t.pos_ == "VERB" and t.lemma_ not in REPORTING_VERBS]
+    events: set[str] = set()
+    for w in words:
+        if w.lemma_.lower() in LIGHT_VERBS:
+            # "a decision was taken" and "nomination will take place" share only the light verb
+            events |= {c.lemma_.lower() for c in w.children if c.dep_ in _ARGUMENTS and c.pos_ in ("NOUN", "PROPN")}
+        else:
+            events.add(w.lemma_.lower())
     return frozenset(events)
 
 

@@ -46,3 +46,37 @@ def test_a_speaker_carried_over_from_an_earlier_quote_is_no_misattribution() -> 
                     '"We are thrilled to have Ellen DeGeneres host the Oscars."', "wire b")
     findings, _ = quote_findings(a, b)
     assert findings and FindingKind.QUOTE_ATTRIBUTION not in {f.kind for f in findings}
+
+
+def _aligned(text_a: str, text_b: str):
+    from service.compare.claims import AlignedClaims
+    from service.records import PartialDate
+
+    def one(text: str, source: str):
+        item = ArticleInput(text, source=source, external_id=source, published=PartialDate(1998, 2, 13))
+        extraction = extract(build_article(item, 1_000_000))
+        (claim,) = [c for c in extraction.claims if c.times]
+        return extraction, claim
+
+    return AlignedClaims(*one(text_a, "wire a"), *one(text_b, "wire b"), score=0.99)
+
+
+def test_several_dates_pair_off_when_the_others_agree() -> None:
+    from service.compare.claims import compare_aligned
+
+    pair = _aligned("Two new flights would leave Bombay on Monday and Tuesday nights from March 30, it said.",
+                    "Two new flights would leave Bombay on Monday and Friday nights from March 30, it said.")
+    (finding,) = compare_aligned(pair)
+    assert finding.kind is FindingKind.DATE_MISMATCH
+    assert [e.span.of(text) for e, text in zip(finding.evidence, (pair.a.article.text, pair.b.article.text))] \
+        == ["Tuesday", "Friday"]
+
+
+def test_several_dates_with_none_agreeing_are_not_paired_by_position() -> None:
+    from service.compare.claims import compare_aligned
+
+    pair = _aligned("Nomination of candidates for the national parliament will take place from October 16 to "
+                    "November 14.",
+                    "The election, which is scheduled for December 15, was announced on Friday, the commission "
+                    "said.")
+    assert FindingKind.DATE_MISMATCH not in {f.kind for f in compare_aligned(pair)}
