@@ -42,3 +42,15 @@ def test_two_outlets_publishing_on_different_days_is_no_discrepancy():
     # both say Thursday, which their own dates make 2 May
     agreements = [f for f in findings if f.kind is FindingKind.AGREEMENT and "2013-05-02 ~ 2013-05-02" in f.explanation]
     assert agreements
+
+
+def test_a_date_line_with_its_place_in_capitals_under_a_long_headline_is_its_own_unit():
+    text = ("Indian Navy captures 26 Somali pirates in Gulf of Aden\n"
+            "Published on : Fri , 11 Nov 2011 at 09 : 56 IST\n"
+            "An Indian warship foiled a five - boat pirate attack on merchant vessels on Friday .\n")
+    extraction = extract(build_article(ArticleInput(text=text), 1_000_000))
+    units = [(c.unit, c.text) for c in extraction.claims]
+    assert ("dateline", "Published on : Fri , 11 Nov 2011 at 09 : 56 IST") in units
+    assert extraction.article.published.complete == dt.date(2011, 11, 11)
+    (body,) = [c for c in extraction.claims if c.text.startswith("An Indian warship")]
+    assert [t.begin for t in body.times] == [dt.date(2011, 11, 11)]
