@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from service.compare.confidence import calibrated
@@ -67,7 +68,21 @@ def describe_quantity(q: Quantity) -> str:
 
 
 def _dates(claim: Claim) -> list[TimeExpression]:
-    return [t for t in claim.times if t.type in (TimeType.DATE, TimeType.TIME) and not t.vague]
+    # A relative date inside a direct quote counts from the day it was said, which the article may not give
+    # ("We can grow our economy today," in a report dated the next morning): the quote's wording is compared
+    # as a quote, not as a date.
+    quoted = [q.span for q in claim.quotes]
+    return [t for t in claim.times if t.type in (TimeType.DATE, TimeType.TIME) and not t.vague
+            and not (_deictic(t) and any(q.contains(t.span) for q in quoted))]
+
+
+# A date named by the moment of speaking alone ("today", "last week"), not by a weekday, month or figure.
+_NAMED_DAY = re.compile(r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+                        re.IGNORECASE)
+
+
+def _deictic(t: TimeExpression) -> bool:
+    return t.relative and not _NAMED_DAY.search(t.text)
 
 
 def _same_grain_pairs(dates_a: list[TimeExpression], dates_b: list[TimeExpression]) -> dict[int, int]:

@@ -80,3 +80,19 @@ def test_several_dates_with_none_agreeing_are_not_paired_by_position() -> None:
                     "The election, which is scheduled for December 15, was announced on Friday, the commission "
                     "said.")
     assert FindingKind.DATE_MISMATCH not in {f.kind for f in compare_aligned(pair)}
+
+
+def test_today_inside_a_quote_is_not_held_against_the_other_reports_today() -> None:
+    from service.compare.claims import AlignedClaims, compare_aligned
+    from service.records import PartialDate
+
+    def one(text: str, source: str, day: int):
+        item = ArticleInput(text, source=source, external_id=source, published=PartialDate(2009, 3, day))
+        extraction = extract(build_article(item, 1_000_000))
+        return extraction, extraction.claims[-1]
+
+    pair = AlignedClaims(
+        *one('"We can grow our economy today," Obama said, "and preserve the environment for our children."', "a", 4),
+        *one('"We can grow our economy today and preserve the environment for our children," Obama said.', "b", 3),
+        score=0.97)
+    assert FindingKind.DATE_MISMATCH not in {f.kind for f in compare_aligned(pair)}
