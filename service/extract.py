@@ -72,7 +72,10 @@ def _datelines_apart(text: str, spans: Sequence[Span], times) -> list[Span]:
     out: list[Span] = []
     for span in spans:
         lines = [Span(span.start + m.start(), span.start + m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", span.of(text))]
-        dated = [_is_dateline(text, line, _within(times, line)) for line in lines]
+        # Past the first line, a line holding only a weekday ("released on\nFriday.") is a sentence wrapped, not a
+        # date line: those give the date itself.
+        dated = [_is_dateline(text, line, _within(times, line))
+                 and (k == 0 or any(not t.relative for t in _within(times, line))) for k, line in enumerate(lines)]
         if len(lines) < 2 or not any(dated):
             out.append(span)
             continue
