@@ -71,7 +71,8 @@ def _datelines_apart(text: str, spans: Sequence[Span], times) -> list[Span]:
     its own, so the sentence's claim neither carries the page's date as its own nor is compared on it."""
     out: list[Span] = []
     for span in spans:
-        lines = [Span(span.start + m.start(), span.start + m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", span.of(text))]
+        lines = [Span(span.start + m.start(), span.start + m.end())
+                 for m in re.finditer(r"\S(?:[^\n]*\S)?", span.of(text))]
         # Past the first line, a line holding only a weekday ("released on\nFriday.") is a sentence wrapped, not a
         # date line: those give the date itself.
         dated = [_is_dateline(text, line, _within(times, line))

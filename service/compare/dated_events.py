@@ -4,8 +4,8 @@ Two claims aligned as one fact may still date different events of one story: "el
 December 15" and "the start of the campaign will be announced on October 5" are one election calendar, and
 neither date is the other's. A date mismatch is only called when the two dates attach to the same event: the
 same verb or noun, one of the verbs it is coordinated with ("intercepted three boats ... and foiled an
-attack" dates both), or a verb the date's word depends on. A light verb ("elections will be held on ...") stands for its subject or object, as in
-service.polarity.
+attack" dates both), or a verb the date's word depends on. A light verb ("elections will be held on ...")
+stands for its subject or object, as in service.polarity.
 """
 
 from __future__ import annotations
