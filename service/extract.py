@@ -48,6 +48,7 @@ _DATELINE_WORDS = frozenset(
     "mst mdt pst pdt cet cest ist jst hkt aest aedt am pm et".split()
 )
 _WORDS = re.compile(r"[^\W\d_]+")
+_WEEKDAY_ABBREVIATIONS = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
 
 
 def _is_dateline(text: str, span: Span, times) -> bool:
@@ -59,24 +60,39 @@ def _is_dateline(text: str, span: Span, times) -> bool:
     for t in times:
         for k in range(max(t.span.start, span.start), min(t.span.end, span.end)):
             rest[k - span.start] = " "
-    words = [w.lower() for w in _WORDS.findall("".join(rest))]
-    return all(w in _DATELINE_WORDS for w in words)
+    # Besides its date, a date line holds a few set words, a place or wire code in capitals ("WASHINGTON , DC",
+    # "TNN", "IST") and a weekday's abbreviation ("Fri")
+    words = _WORDS.findall("".join(rest))
+    return all(w.lower() in _DATELINE_WORDS or (w.isupper() and len(w) > 1) or w.lower() in _WEEKDAY_ABBREVIATIONS
+               for w in words)
 
 
 def _datelines_apart(text: str, spans: Sequence[Span], times) -> list[Span]:
-    """A date line the sentence splitter ran into the first sentence ("May 2 , 2013 12 : 50 PM" on its own line,
-    then "Lindsay Lohan has checked into ...") is cut off as a unit of its own, so the sentence's claim neither
-    carries the page's date as its own nor is compared on it."""
+    """A date line the sentence splitter ran into a sentence ("May 2 , 2013 12 : 50 PM" on its own line, then
+    "Lindsay Lohan has checked into ...", or under a headline without final punctuation) is cut off as a unit of
+    its own, so the sentence's claim neither carries the page's date as its own nor is compared on it."""
     out: list[Span] = []
     for span in spans:
-        newline = text.find("\n", span.start, span.end)
-        if newline > span.start:
-            first = Span(span.start, newline)
-            rest_start = newline + len(text[newline : span.end]) - len(text[newline : span.end].lstrip())
-            if rest_start < span.end and _is_dateline(text, first, _within(times, first)):
-                out.extend([first, Span(rest_start, span.end)])
-                continue
-        out.append(span)
+        lines = [Span(span.start + m.start(), span.start + m.end())
+                 for m in re.finditer(r"\S(?:[^\n]*\S)?", span.of(text))]
+        # Past the first line, a line holding only a weekday ("released on\nFriday.") is a sentence wrapped, not a
+        # date line: those give the date itself.
+        dated = [_is_dateline(text, line, _within(times, line))
+                 and (k == 0 or any(not t.relative for t in _within(times, line))) for k, line in enumerate(lines)]
+        if len(lines) < 2 or not any(dated):
+            out.append(span)
+            continue
+        run: list[Span] = []
+        for line, is_date in zip(lines, dated):
+            if is_date:
+                if run:
+                    out.append(Span(run[0].start, run[-1].end))
+                    run = []
+                out.append(line)
+            else:
+                run.append(line)
+        if run:
+            out.append(Span(run[0].start, run[-1].end))
     return out
 
 

@@ -57,6 +57,7 @@ class MainPredicate:
     cue_span: tuple[int, int] | None  # offsets into the parsed text
     subjects: frozenset[str]
     objects: frozenset[str]
+    complements: frozenset[str]  # what a copula says its subject is ("hot" in "were not so hot")
     keys: frozenset[str]  # lemmas under which another claim's predicate is the same predicate
 
 
@@ -81,6 +82,10 @@ def contradiction_cue(text_a: str, text_b: str) -> Contradiction | None:
         return None
     if _disjoint(a.objects, b.objects) or _disjoint(a.subjects, b.subjects):
         return None  # the same verb about different things is a different fact
+    if _disjoint(a.complements, b.complements):
+        # "were not so hot" / "were a terrible experience": a copula says nothing by itself, and two different
+        # things said of one subject are two statements, not one asserted and denied
+        return None
     denied = a if a.negated else b
     what = sorted(shared)[0].replace(_ACCEPTANCE_CLASS, "accept")
     denied_text = text_a if a.negated else text_b
@@ -129,6 +134,8 @@ def main_predicate(text: str) -> MainPredicate | None:
     existential = root.lemma_ == "be" and any(c.dep_ == "expl" for c in root.children)
     subjects = _argument_lemmas(predicate, ("nsubj", "nsubjpass"))
     objects = _argument_lemmas(predicate, ("dobj",))
+    complements = frozenset(c.lemma_.lower() for c in predicate.children
+                            if c.dep_ in ("acomp", "attr", "oprd") and c.pos_ != "PRON")
     keys = {predicate.lemma_.lower()}
     if predicate is root and (root.lemma_ in REFUSAL_VERBS or root.lemma_ in ACCEPTANCE_VERBS):
         keys = {_ACCEPTANCE_CLASS}
@@ -147,7 +154,8 @@ def main_predicate(text: str) -> MainPredicate | None:
     # is a denial of its own, so "did not refuse" asserts.
     negated = bool(flips) != bool(refusal)
     cue, cue_span = (flips or refusal)[0] if negated else ("", None)
-    return MainPredicate(predicate.lemma_.lower(), negated, cue, cue_span, subjects, objects, frozenset(keys))
+    return MainPredicate(predicate.lemma_.lower(), negated, cue, cue_span, subjects, objects, complements,
+                         frozenset(keys))
 
 
 def _negations(predicate: Token, text: str) -> list[tuple[str, tuple[int, int]]]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from service.compare.confidence import calibrated
+from service.compare.dated_events import same_dated_event
 from service.compare.evidence import evidence
 from service.compare.numbers import number_severity, pair_quantities
 from service.polarity import contradiction_cue
@@ -66,7 +68,21 @@ def describe_quantity(q: Quantity) -> str:
 
 
 def _dates(claim: Claim) -> list[TimeExpression]:
-    return [t for t in claim.times if t.type in (TimeType.DATE, TimeType.TIME) and not t.vague]
+    # A relative date inside a direct quote counts from the day it was said, which the article may not give
+    # ("We can grow our economy today," in a report dated the next morning): the quote's wording is compared
+    # as a quote, not as a date.
+    quoted = [q.span for q in claim.quotes]
+    return [t for t in claim.times if t.type in (TimeType.DATE, TimeType.TIME) and not t.vague
+            and not (_deictic(t) and any(q.contains(t.span) for q in quoted))]
+
+
+# A date named by the moment of speaking alone ("today", "last week"), not by a weekday, month or figure.
+_NAMED_DAY = re.compile(r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+                        re.IGNORECASE)
+
+
+def _deictic(t: TimeExpression) -> bool:
+    return t.relative and not _NAMED_DAY.search(t.text)
 
 
 def _same_grain_pairs(dates_a: list[TimeExpression], dates_b: list[TimeExpression]) -> dict[int, int]:
@@ -96,6 +112,7 @@ def _date_findings(pair: AlignedClaims, agreed: list[str]) -> list[Finding]:
     # ... earlier this week" must not let the week absorb the changed day. Dates of the same grain are paired one
     # to one, agreeing pairs first, then in order.
     answered = _same_grain_pairs(dates_a, dates_b)
+    anchored = any(relate(dates_a[i], dates_b[j]).compatible for i, j in answered.items())  # type: ignore[union-attr]
     for index_a, ta in enumerate(dates_a):
         if index_a in answered:
             tb = dates_b[answered[index_a]]
@@ -114,11 +131,17 @@ def _date_findings(pair: AlignedClaims, agreed: list[str]) -> list[Finding]:
             (tb, r) for tb, r in relations
             if _GRAIN_CLASS.get(ta.granularity, -1) == _GRAIN_CLASS.get(tb.granularity, -2)
         ]
-        if not same_grain or not _one_date_of_grain(dates_a, ta) or not _one_date_of_grain(dates_b, same_grain[0][0]):
+        several = not _one_date_of_grain(dates_a, ta) or not _one_date_of_grain(dates_b, same_grain[0][0]) \
+            if same_grain else True
+        if not same_grain or (several and not (anchored and index_a in answered)):
             # a claim giving several dates of one grain tells a sequence of events ("voted on 15 December after
-            # registration closed on 16 October"): which of them the other claim dates is not known
+            # registration closed on 16 October"): which of them the other claim dates is not known, unless some
+            # dates agree and the rest pair off one to one ("on Monday and Tuesday nights from March 30"
+            # against "on Monday and Friday nights from March 30")
             continue
         tb, r = min(same_grain, key=lambda item: item[1].gap_days)
+        if not same_dated_event(pair.claim_a, ta, pair.claim_b, tb):
+            continue  # two dates of one story's calendar ("planned for December 15" / "announced on October 5")
         anchors = f"anchors {ta.anchor.iso() if ta.anchor else 'none'} / {tb.anchor.iso() if tb.anchor else 'none'}"
         findings.append(
             Finding(

@@ -22,9 +22,12 @@ def _speech(extraction: Extraction) -> list[tuple[Claim, Quote]]:
 
 
 def _misattributed(qa: Quote, qb: Quote) -> bool:
-    """Different speakers, both confidently resolved: a guessed speaker against a named one is our doubt, not
-    the outlets' disagreement."""
+    """Different speakers, both confidently resolved and both named by the quote's own attribution (a cue such
+    as "said"): a guessed speaker against a named one is our doubt, not the outlets' disagreement, and so is a
+    speaker carried over from an earlier quote (the next quote may be someone else's, named in a way we miss)."""
     if not (qa.speaker and qb.speaker and qa.speaker_confident and qb.speaker_confident):
+        return False
+    if not (qa.cue and qb.cue):
         return False
     return not same_speaker(qa.speaker, qb.speaker)
 

@@ -29,7 +29,11 @@ from service.quantities.words import (
     parse_number_words,
 )
 
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# Thousands separators may come with spaces: tokenised text writes "20 , 000" and typed text sometimes "20, 000".
+# A spaced group is only a separator when it is exactly three digits and no list goes on around the figure
+# ("rooms 101, 102 and 103" are three figures): a figure before it or after it ("5, 10, 15") makes it a list.
+_SPACED_GROUPS = r"(?<!\d,)(?<!\d ,)(?<!\d, )(?<!\d , )\d{1,3}(?: ?, ?\d{3}(?!\d))+(?!\s?,\s?\d|\s+(?:and|or|to)\s+\d)"
+_DIGITS = rf"(?:\d{{1,3}}(?:,\d{{3}})+|{_SPACED_GROUPS}|\d+)(?:\.\d+)?"
 _VAGUE = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE_PLURALS, key=len, reverse=True))
 _SCALE_WORD = r"hundred|thousand|million|billion|trillion|mln|mn|bn|trn|tn"
 AMOUNT = re.compile(
@@ -153,7 +157,7 @@ def _figure(text: str, match: re.Match[str]) -> _Figure | None:
             return None  # "300m" could be metres, "4k" a resolution: only money makes the suffix a scale
         if _looks_like_label(text, match.start("digits"), match.end(), before, after):
             return None
-        value = float(raw.replace(",", ""))
+        value = float(raw.replace(",", "").replace(" ", ""))
         decimals = len(raw.split(".")[1]) if "." in raw else 0
         is_year_shaped = not sign and not glued and not scale_word and "," not in raw and "." not in raw
         # "1050 seats" counts seats: a year is never followed by the plural noun it would count

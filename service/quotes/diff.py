@@ -9,7 +9,7 @@ function words are a minor wording difference, and content words, negation or nu
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from service.quotes.tokens import Token, TokenKind, tokenize
 from service.records import DiffCategory, DiffEntry, DiffOp, FindingKind, Severity
@@ -84,6 +84,15 @@ def _same_word_written_apart(words_a: list[Token], words_b: list[Token]) -> bool
     return False
 
 
+def _apostrophe_moved(a: list[Token], b: list[Token]) -> bool:
+    """ "population's" / "populations'": the same letters with the possessive's apostrophe put elsewhere, a slip
+    of transcription rather than another word (both sides must have one: "its" / "it's" is two words)."""
+    written_a = "".join(t.surface for t in a).lower().replace("’", "'")
+    written_b = "".join(t.surface for t in b).lower().replace("’", "'")
+    return ("'" in written_a and "'" in written_b and written_a != written_b
+            and written_a.replace("'", "") == written_b.replace("'", ""))
+
+
 def _change_category(a: list[Token], b: list[Token], at_edge: bool) -> DiffCategory:
     words_a = [t for t in a if t.kind is TokenKind.WORD]
     words_b = [t for t in b if t.kind is TokenKind.WORD]
@@ -93,7 +102,7 @@ def _change_category(a: list[Token], b: list[Token], at_edge: bool) -> DiffCateg
         # One quote starts later or stops earlier: a partial quotation of the same words, whatever the words
         # it leaves out ("… and no more" is omitted, not negated).
         return DiffCategory.OMISSION
-    if _same_word_written_apart(words_a, words_b):
+    if _same_word_written_apart(words_a, words_b) or _apostrophe_moved(a, b):
         return DiffCategory.SPELLING
     if sum(t.is_negation for t in words_a) != sum(t.is_negation for t in words_b):
         return DiffCategory.NEGATION
@@ -108,6 +117,10 @@ def _change_category(a: list[Token], b: list[Token], at_edge: bool) -> DiffCateg
     if all(t.key in _FUNCTION_WORDS for t in words_a + words_b):
         return DiffCategory.FUNCTION_WORD
     return DiffCategory.CONTENT_WORD
+
+
+def _no_words(tokens: list[Token]) -> bool:
+    return not any(t.kind is TokenKind.WORD for t in tokens)
 
 
 def _entries(ta: list[Token], tb: list[Token]) -> list[DiffEntry]:
@@ -128,7 +141,9 @@ def _entries(ta: list[Token], tb: list[Token]) -> list[DiffEntry]:
             if run:
                 entries.append(DiffEntry(DiffOp.EQUAL, _join([x for x, _ in run]), _join([y for _, y in run])))
             continue
-        at_edge = (i1 == 0 and j1 == 0) or (i2 == len(ta) and j2 == len(tb))
+        # Only punctuation beyond the change still puts it at the edge: "… the second time ," against "… the
+        # second time . You know what they say …, " goes on past the shorter quote's end.
+        at_edge = (_no_words(ta[:i1]) and _no_words(tb[:j1])) or (_no_words(ta[i2:]) and _no_words(tb[j2:]))
         category = _change_category(ta[i1:i2], tb[j1:j2], at_edge)
         diff_op = {"insert": DiffOp.INSERT, "delete": DiffOp.DELETE}.get(op, DiffOp.REPLACE)
         entries.append(DiffEntry(diff_op, _join(ta[i1:i2]), _join(tb[j1:j2]), category))
@@ -157,6 +172,11 @@ def compare_quotes(a: str, b: str) -> QuoteComparison:
     """Align two quotes word by word and class every difference."""
     ta, tb = tokenize(a), tokenize(b)
     entries = tuple(_entries(ta, tb))
+    if _is_fragment(ta, tb):
+        # Every word of the shorter quote stands in the longer one in a row: whatever the word alignment made of
+        # the rest (punctuation matched across the cut splits the added words in two), it is words left out.
+        entries = tuple(replace(e, category=DiffCategory.OMISSION)
+                        if e.op is not DiffOp.EQUAL and e.category not in _VARIANTS else e for e in entries)
     changes = [e for e in entries if e.op is not DiffOp.EQUAL]
     categories = {e.category for e in changes}
     fragment = _is_fragment(ta, tb) and not categories & (_MAJOR | {DiffCategory.FUNCTION_WORD})

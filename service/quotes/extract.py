@@ -51,6 +51,11 @@ _SPLIT_MIDDLE_ENDINGS = frozenset(",:;.—–-")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 _SPLIT_PUNCTUATION = ",—–-…:"
 _COORDINATORS = frozenset({"and", "but", "then", "or"})
+# After a quote closed by a full stop, "Trump said." or "Trump said on Monday." attributes it; a cue followed
+# by a clause of its own ("White said he was …", "She said that …") starts the writer's next sentence.
+_REPORTED_CLAUSE = re.compile(
+    r"\s+(?:that|he|she|they|it|we|i|you|there|this|these|those|his|her|their|its|the|a|an)\b|\s*[\"“]",
+    re.IGNORECASE)
 
 
 def _inner_text(text: str, span: Span) -> str:
@@ -119,6 +124,8 @@ def _attribution_after(article: _Article, index: int, opens_sentence: bool) -> A
         # is one as short as "Trump said." ("…." The Buckeye State is one of 45 states …)
         if len(article.text[found.subject.start : found.cue.start].split()) > MAX_SUBJECT_WORDS_AFTER_STOP:
             return None
+        if _REPORTED_CLAUSE.match(article.text, found.cue.end):
+            return None  # "…." White said he was "blindsided" …: a sentence reporting something else
     return found
 
 
@@ -242,7 +249,10 @@ def _person_context(text: str, article: _Article, person_spans: Sequence[Span]) 
         return not any(q.overlaps(m.span) for q in inside)
 
     persons = [m for m in mentions_from(text, person_spans) if outside(m)]
-    runs = [Span(m.start(), m.end()) for m in _CAP_RUN.finditer(text)]
+    # A line in title case (a headline: "Ellen DeGeneres Returns to Host the Oscars") capitalises its verbs too;
+    # its capitalised runs are no names, and would lend a speaker a longer "fullest" name than anyone has.
+    prose = [p for p in article.paragraphs if not _is_title(_WORD_RE.findall(p.of(text)))]
+    runs = [Span(m.start(), m.end()) for p in prose for m in _CAP_RUN.finditer(text, p.start, p.end)]
     reported: list[Mention] = []
     for p in article.paragraphs:
         for attribution in subjects_in(text, p.start, p.end):

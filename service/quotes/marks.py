@@ -5,16 +5,21 @@ quotes used as outer marks in British style (‘ ’). A mark of the other famil
 and is left in the stretch. The curly ’ doubles as the apostrophe (NATO’s, we’ve), so it closes a single-quoted
 stretch only when no letter follows it.
 
+Penn Treebank text (the style of wire archives such as TimeBank and AQUAINT) writes double quotes as two
+characters, `` to open and '' to close; each pair is read as one mark of the double family.
+
 Unbalanced marks are common in scraped news. A stretch never runs past its paragraph, except under the
 convention that a quote spanning several paragraphs reopens its marks at the start of each new paragraph and
-closes only at the end.
+closes only at the end. A stretch left open at a paragraph's end whose closing mark comes first in the next
+paragraph (no opening mark before it) runs on into that paragraph: text broken into a line per sentence
+("“I am so excited … time.\nYou know what they say …,” said DeGeneres.") splits one quote over two lines.
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from service.records import Span
 
@@ -23,6 +28,8 @@ DOUBLE_CLOSERS = frozenset("”»")
 STRAIGHT_DOUBLE = '"'
 SINGLE_OPENER = "‘"
 SINGLE_CLOSER = "’"
+TREEBANK_OPENER = "``"
+TREEBANK_CLOSER = "''"
 # characters after which a straight mark or a ‘ opens rather than closes
 _OPENING_CONTEXT = frozenset("([{—–-/:\u00a0")
 
@@ -41,11 +48,13 @@ class Stretch:
     family: Family
     paragraph: int
     closed: bool
-    continues: bool = False  # the quote goes on in the next paragraph (reopened there)
+    continues: bool = False  # the quote goes on in the next paragraph (reopened there, or closed there)
+    open_width: int = 1  # characters of the opening mark: 2 for ``, 0 for a quote carried over from a paragraph
+    close_width: int = 1
 
     def inner(self, text: str) -> Span:
-        start = self.span.start + 1
-        end = self.span.end - 1 if self.closed else self.span.end
+        start = self.span.start + self.open_width
+        end = self.span.end - self.close_width if self.closed else self.span.end
         return Span(start, max(start, end))
 
 
@@ -55,6 +64,7 @@ class _Mark:
     family: Family
     can_open: bool
     can_close: bool
+    width: int = 1
 
 
 def _is_word_char(ch: str) -> bool:
@@ -63,6 +73,10 @@ def _is_word_char(ch: str) -> bool:
 
 def _classify(text: str, i: int, lo: int, hi: int) -> _Mark | None:
     ch = text[i]
+    if text.startswith(TREEBANK_OPENER, i):
+        return _Mark(i, Family.DOUBLE, True, False, 2)
+    if text.startswith(TREEBANK_CLOSER, i) and i + 2 <= hi:
+        return _Mark(i, Family.DOUBLE, False, True, 2)
     before = text[i - 1] if i > lo else " "
     after = text[i + 1] if i + 1 < hi else " "
     opening_side = before.isspace() or before in _OPENING_CONTEXT or before in DOUBLE_OPENERS or before == "‘"
@@ -92,11 +106,15 @@ def _classify(text: str, i: int, lo: int, hi: int) -> _Mark | None:
 
 def _marks(text: str, paragraph: Span) -> list[_Mark]:
     found = []
-    for i in range(paragraph.start, paragraph.end):
-        if text[i] in "“”„«»\"‘’":
+    i = paragraph.start
+    while i < paragraph.end:
+        if text[i] in "“”„«»\"‘’`'":
             mark = _classify(text, i, paragraph.start, paragraph.end)
             if mark is not None:
                 found.append(mark)
+                i += mark.width
+                continue
+        i += 1
     return found
 
 
@@ -113,9 +131,10 @@ def _first_visible(text: str, paragraph: Span) -> int | None:
     return None
 
 
-def _stretches_in_paragraph(text: str, paragraph: Span, index: int) -> list[Stretch]:
+def _stretches_in_paragraph(text: str, paragraph: Span, index: int, carried: _Mark | None = None) -> list[Stretch]:
+    """`carried` is an open mark standing at the paragraph's start for a quote that began in the previous one."""
     stretches: list[Stretch] = []
-    open_mark: _Mark | None = None
+    open_mark: _Mark | None = carried
     for mark in _marks(text, paragraph):
         if open_mark is None:
             if mark.can_open:
@@ -124,15 +143,27 @@ def _stretches_in_paragraph(text: str, paragraph: Span, index: int) -> list[Stre
         if mark.family is not open_mark.family:
             continue  # a nested quote of the other family
         if mark.can_close:
-            stretches.append(Stretch(Span(open_mark.position, mark.position + 1), mark.family, index, True))
+            stretches.append(Stretch(Span(open_mark.position, mark.position + mark.width), mark.family, index, True,
+                                     open_width=open_mark.width, close_width=mark.width))
             open_mark = None
         else:
             # a second opener before any closer: the first was never closed and its extent is unknowable
             open_mark = mark
     if open_mark is not None:
         end = _trimmed_end(text, open_mark.position, paragraph.end)
-        stretches.append(Stretch(Span(open_mark.position, end), open_mark.family, index, False))
+        stretches.append(Stretch(Span(open_mark.position, end), open_mark.family, index, False,
+                                 open_width=open_mark.width))
     return stretches
+
+
+def _closes_first(text: str, paragraph: Span, family: Family) -> bool:
+    """Whether the paragraph's first mark of `family` closes a quote and cannot open one."""
+    marks = [m for m in _marks(text, paragraph) if m.family is family]
+    if not marks or not marks[0].can_close:
+        return False
+    # a straight mark with space on both sides ('it , " Obama said') may open or close: an odd number of marks
+    # in the paragraph leaves one without its partner, the first
+    return not marks[0].can_open or len(marks) % 2 == 1
 
 
 def find_stretches(text: str, paragraphs: Sequence[Span]) -> list[Stretch]:
@@ -143,10 +174,15 @@ def find_stretches(text: str, paragraphs: Sequence[Span]) -> list[Stretch]:
     result: list[Stretch] = []
     for i, stretches in enumerate(per_paragraph):
         for stretch in stretches:
-            if not stretch.closed and i + 1 < len(paragraphs) and per_paragraph[i + 1]:
-                nxt = per_paragraph[i + 1][0]
-                first = _first_visible(text, paragraphs[i + 1])
-                if nxt.span.start == first and nxt.family is stretch.family:
-                    stretch = Stretch(stretch.span, stretch.family, stretch.paragraph, False, continues=True)
+            if not stretch.closed and not stretch.continues and i + 1 < len(paragraphs):
+                following = paragraphs[i + 1]
+                first = _first_visible(text, following)
+                nxt = per_paragraph[i + 1][0] if per_paragraph[i + 1] else None
+                if nxt is not None and nxt.span.start == first and nxt.family is stretch.family:
+                    stretch = replace(stretch, continues=True)
+                elif first is not None and _closes_first(text, following, stretch.family):
+                    stretch = replace(stretch, continues=True)
+                    carried = _Mark(first, stretch.family, True, False, 0)
+                    per_paragraph[i + 1] = _stretches_in_paragraph(text, following, i + 1, carried)
             result.append(stretch)
     return result

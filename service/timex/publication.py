@@ -15,12 +15,19 @@ _FOOTER_LINES = 15
 _MAX_DATE_LINE = 80  # "March 25, 2013 / 11:37 PM / 5 years ago" and the like; longer lines are prose
 
 _PREFIX = r"(?:(?i:published|updated|posted|date)(?:\s+on)?\s*:?\s*)?"
+# Tokenised text spaces its commas ("Fri , 11 Nov 2011", "April 27 , 2009").
+# A weekday's abbreviation goes without its dot before a comma ("Fri, 11 Nov 2011").
+_WEEKDAY = rf"(?:{WEEKDAY}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?=\s?,))"
 FULL_DATE = re.compile(
-    rf"(?:{WEEKDAY},?\s+)?(?:{MONTH}\s*{DAY},?\s+{YEAR4}|{DAY.replace('day>', 'day2>')}\s+"
-    rf"{MONTH.replace('mon>', 'mon2>')},?\s+{YEAR4.replace('year>', 'year2>')}|"
+    rf"(?:{_WEEKDAY}\s?,?\s+)?(?:{MONTH}\s*{DAY}\s?,?\s+{YEAR4}|{DAY.replace('day>', 'day2>')}\s+"
+    rf"{MONTH.replace('mon>', 'mon2>')}\s?,?\s+{YEAR4.replace('year>', 'year2>')}|"
     r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))"
 )
-_DATE_LINE = re.compile(rf"^\s*{_PREFIX}(?P<date>{FULL_DATE.pattern})(?:\s*(?:[/|·•,–—-]|\bat\b).*)?\s*$")
+# A date line may open with its place or wire code in capitals ("WASHINGTON , DC , April 28 , 2009",
+# "TNN Nov 12 , 2011 , 05 . 51AM IST").
+_PLACE_PREFIX = r"(?:[A-Z][A-Z.'/-]+\s?,?\s+)*"
+_DATE_LINE = re.compile(
+    rf"^\s*{_PLACE_PREFIX}{_PREFIX}(?P<date>{FULL_DATE.pattern})(?:\s*(?:[/|·•,–—-]|\bat\b).*)?\s*$")
 _DATELINE = re.compile(
     rf"^\s*(?:[A-Z][A-Z .'/-]+,\s+)?\(?(?P<date>{MONTH}\s*{DAY}(?:,?\s+{YEAR4})?)\)?\s*(?:\([^)]*\)\s*)?[-–—]"
 )

@@ -101,3 +101,17 @@ def test_negation_outside_the_main_predicate_does_not_contradict() -> None:
     assert contradiction_cue(
         "The official who did not attend said the talks were held.", "The talks were held."
     ) is None
+
+
+def test_a_copula_saying_different_things_of_one_subject_is_no_contradiction() -> None:
+    a = ("The trade says that Ross' negotiations with LionsGate the first time around weren't so hot either, "
+         "an inside source calling it \"a terrible experience.\"")
+    b = ("And negotiations for him to do the first movie were \"a terrible experience,\" says a source with "
+         "knowledge of the discussions.")
+    assert contradiction_cue(a, b) is None
+
+
+def test_a_copula_denying_what_the_other_asserts_is_a_contradiction() -> None:
+    found = contradiction_cue("The driver of the bus was not guilty of the crash, a jury said.",
+                              "The driver of the bus was guilty of the crash, a jury said.")
+    assert found is not None and found.cue_a == "not"

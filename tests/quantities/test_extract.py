@@ -161,3 +161,19 @@ def test_offsets_are_into_the_whole_text() -> None:
     span = Span(10, len(text))
     (q,) = extract_quantities(text, span)
     assert q.span.of(text) == "14" and q.counts_span is not None and q.counts_span.of(text) == "interceptors"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("An estimated 100 , 000 people took to the streets as part of nationwide strikes .", 100000),
+        ("The scientific societies representing some 20, 000 scientists sent letters.", 20000),
+    ],
+)
+def test_thousands_groups_written_with_spaces_are_one_figure(text: str, value: float) -> None:
+    assert [q.value for q in quantities(text)] == [value]
+
+
+def test_a_list_of_figures_is_not_read_as_thousands_groups() -> None:
+    values = [q.value for q in quantities("The team scored 12, 345 and 678 points in three seasons.")]
+    assert 12345 not in values

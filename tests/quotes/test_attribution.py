@@ -102,3 +102,18 @@ def test_a_possessive_before_a_noun_that_looks_like_a_cue_is_not_the_speaker() -
     text = 'Mario Vargas Llosa told an audience last week that Trump\'s comments were "intolerable."'
     (quote,) = quotes(text, "Mario Vargas Llosa", "Trump")
     assert quote.speaker == "Mario Vargas Llosa"
+
+
+def test_a_sentence_reporting_something_else_is_not_the_attribution_of_the_quote_before_it() -> None:
+    text = ('"My client is ensconced in the bosom of that facility right now," Heller argued after a prosecutor '
+            'objected. "She\'s in rehab right now. Nothing bad is going to happen." White said he was '
+            '"completely blindsided" by the placement.')
+    found = extract_quotes(text, paragraphs(text), person_spans=[])
+    assert found[0].speaker == "Heller" and found[0].cue == "argued"
+
+
+def test_a_title_case_headline_lends_no_longer_name_to_the_speaker() -> None:
+    text = ("Ellen DeGeneres Returns to Host the Oscars\n\nTelevision icon Ellen DeGeneres will return to host "
+            "the Oscars.\n\n“I am so excited to be hosting the Oscars for the second time,” said DeGeneres.")
+    (quote,) = extract_quotes(text, paragraphs(text), person_spans=[])
+    assert quote.speaker == "Ellen DeGeneres"

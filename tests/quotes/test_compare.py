@@ -91,3 +91,38 @@ def test_a_partial_quote_of_the_same_words_is_never_major() -> None:
     for part in ("We will not close the plant", "and 300 jobs are safe until 2020"):
         comparison = compare_quotes(part, full)
         assert comparison.kind is FindingKind.AGREEMENT and comparison.fragment
+
+
+def test_a_moved_possessive_apostrophe_is_spelling() -> None:
+    result = compare_quotes(
+        "I completely understand the Greek population's anger, its incomprehension at the size of the effort",
+        "I completely understand the Greek populations' anger, its incomprehension at the size of the effort",
+    )
+    assert result.kind is FindingKind.AGREEMENT
+    assert [e.category for e in result.entries if e.op is not DiffOp.EQUAL] == [DiffCategory.SPELLING]
+
+
+def test_its_against_its_contraction_is_still_a_difference() -> None:
+    result = compare_quotes("it's a great day for the party", "its a great day for the party")
+    assert result.kind is FindingKind.QUOTE_WORDING
+
+
+def test_a_quote_cut_at_a_sentence_end_is_a_fragment_despite_its_punctuation() -> None:
+    result = compare_quotes(
+        "The warship immediately altered towards the suspicious vessels and challenged them,",
+        "The warship immediately altered towards the suspicious vessels and challenged them. While two of them "
+        "managed to escape, INS Sukanya successfully intercepted the remaining three and carried out "
+        "boarding-and-search action,",
+    )
+    assert result.kind is FindingKind.AGREEMENT and result.fragment
+    assert {e.category for e in result.entries if e.op is not DiffOp.EQUAL} <= {DiffCategory.OMISSION,
+                                                                                 DiffCategory.PUNCTUATION}
+
+
+def test_a_quote_that_stops_earlier_before_a_shared_comma_is_an_omission() -> None:
+    result = compare_quotes(
+        "I am so excited to be hosting the Oscars for the second time,",
+        "I am so excited to be hosting the Oscars for the second time. You know what they say - the third "
+        "time's the charm,",
+    )
+    assert result.kind is FindingKind.AGREEMENT

@@ -66,3 +66,27 @@ def test_partial_quote_with_a_cue_is_speech() -> None:
 def test_nested_quotes_stay_inside() -> None:
     (quote,) = quotes("“He told me ‘never again’ and left,” Ann Lee said.")
     assert quote.text == "He told me ‘never again’ and left,"
+
+
+def test_a_quote_closed_in_the_next_paragraph_runs_on_into_it() -> None:
+    text = ("Producers announced the host.\n\n“I am so excited to be hosting the Oscars for the second time.\n\n"
+            "You know what they say - the third time's the charm,” said DeGeneres.")
+    (quote,) = quotes(text)
+    assert quote.text == ("I am so excited to be hosting the Oscars for the second time. "
+                          "You know what they say - the third time's the charm,")
+    assert quote.speaker == "DeGeneres" and quote.cue == "said"
+
+
+def test_an_unclosed_quote_is_not_carried_into_a_paragraph_that_opens_its_own() -> None:
+    text = ('He walked in and said "we are here.\n\n'
+            'He told Parliament that " a demonstration is one thing and murder is quite another. "')
+    found = quotes(text)
+    assert [q.text for q in found] == ["we are here.", "a demonstration is one thing and murder is quite another."]
+
+
+def test_treebank_double_quotes_are_quotation_marks() -> None:
+    text = ("Crown Prince Hassan declined to discuss details, but said: ``I don't think that his majesty would be "
+            "traveling at this crucial moment if the Iraqi leadership did not have a rational approach.''")
+    (quote,) = quotes(text)
+    assert quote.text.startswith("I don't think that his majesty") and quote.text.endswith("approach.")
+    assert quote.kind is QuoteKind.SPEECH

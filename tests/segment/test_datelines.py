@@ -67,3 +67,15 @@ def test_hard_wrapped_lines_still_make_one_sentence():
     bodies = [c.text for c in extraction.claims if c.unit == "body"]
     assert bodies == ["The corridor for grain leaving the ports of the region will be monitored by a Joint "
                       "Coordination Centre in Istanbul, officials said on Friday after the talks."]
+
+
+def test_a_date_line_with_its_place_in_capitals_under_a_long_headline_is_its_own_unit():
+    text = ("Indian Navy captures 26 Somali pirates in Gulf of Aden\n"
+            "Published on : Fri , 11 Nov 2011 at 09 : 56 IST\n"
+            "An Indian warship foiled a five - boat pirate attack on merchant vessels on Friday .\n")
+    extraction = extract(build_article(ArticleInput(text=text), 1_000_000))
+    units = [(c.unit, c.text) for c in extraction.claims]
+    assert ("dateline", "Published on : Fri , 11 Nov 2011 at 09 : 56 IST") in units
+    assert extraction.article.published.complete == dt.date(2011, 11, 11)
+    (body,) = [c for c in extraction.claims if c.text.startswith("An Indian warship")]
+    assert [t.begin for t in body.times] == [dt.date(2011, 11, 11)]

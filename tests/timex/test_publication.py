@@ -24,3 +24,15 @@ def test_url_date_when_the_text_has_none() -> None:
 def test_dates_inside_prose_are_not_publication_dates() -> None:
     text = "Headline\n\n" + "The treaty, signed on March 5, 2010 in Prague after long and difficult talks, still holds."
     assert detect_publication_date(text) is None
+
+
+def test_date_lines_of_tokenised_text_with_a_place_or_wire_code_before_them() -> None:
+    cases = {
+        "Scientific Consultations Restored\nWASHINGTON , DC , April 28 , 2009\nThe rule was revoked today.":
+            (PartialDate(2009, 4, 28), "April 28 , 2009"),
+        "Somali pirate attack foiled\nTNN Nov 12 , 2011 , 05 . 51AM IST MUMBAI :\nA warship intercepted boats.":
+            (PartialDate(2011, 11, 12), "Nov 12 , 2011"),
+    }
+    for text, (expected, shown) in cases.items():
+        date, span = detect_publication_date(text)
+        assert date == expected and span.of(text) == shown

@@ -1,0 +1,98 @@
+"""Gates before a date or speaker difference is called: the dates must date one event, and both speakers must be
+named by the quote's own attribution. Real sentences through the real extractor (spaCy, no embedding model)."""
+
+from __future__ import annotations
+
+from service.compare.dated_events import dated_events, same_dated_event
+from service.compare.quotes import quote_findings
+from service.engine import build_article
+from service.extract import extract
+from service.records import ArticleInput, FindingKind
+
+
+def _extraction(text: str, source: str = "wire"):
+    return extract(build_article(ArticleInput(text, source=source, external_id=source), 1_000_000))
+
+
+def _dated(text: str):
+    (claim,) = [c for c in _extraction(text).claims if c.times]
+    return claim, claim.times[0]
+
+
+def test_two_dates_of_one_election_calendar_date_different_events() -> None:
+    a = _dated("Parliamentary elections in Turkmenistan which are planned for December 15, 2013, will be held on "
+               "a two-party basis, a message from the election commission said.")
+    b = _dated("It is expected that the start of the campaign for this election will be announced on October 5, "
+               "2013, in Turkmenistan.")
+    assert not same_dated_event(*a, *b)
+
+
+def test_the_same_sentence_with_another_day_dates_the_same_event() -> None:
+    a = _dated("An Indian warship on Thursday intercepted three boats with 26 Somali pirates and foiled an attack.")
+    b = _dated("An Indian warship on Friday intercepted three boats with 26 Somali pirates and foiled an attack.")
+    assert same_dated_event(*a, *b)
+
+
+def test_a_date_dates_the_verbs_coordinated_with_its_own() -> None:
+    claim, time = _dated("An Indian warship on Thursday intercepted three boats with 26 Somali pirates in the Gulf "
+                         "of Aden and foiled an attack on merchant vessels.")
+    assert {"intercept", "foil"} <= dated_events(claim, time)
+
+
+def test_a_speaker_carried_over_from_an_earlier_quote_is_no_misattribution() -> None:
+    a = _extraction('Producers announced the host on Friday.\n\n"We are thrilled to have Ellen DeGeneres host the '
+                    'Oscars," said Craig Zadan and Neil Meron.', "wire a")
+    b = _extraction('Ellen DeGeneres spoke first. "I am so excited," said DeGeneres.\n\n'
+                    '"We are thrilled to have Ellen DeGeneres host the Oscars."', "wire b")
+    findings, _ = quote_findings(a, b)
+    assert findings and FindingKind.QUOTE_ATTRIBUTION not in {f.kind for f in findings}
+
+
+def _aligned(text_a: str, text_b: str):
+    from service.compare.claims import AlignedClaims
+    from service.records import PartialDate
+
+    def one(text: str, source: str):
+        item = ArticleInput(text, source=source, external_id=source, published=PartialDate(1998, 2, 13))
+        extraction = extract(build_article(item, 1_000_000))
+        (claim,) = [c for c in extraction.claims if c.times]
+        return extraction, claim
+
+    return AlignedClaims(*one(text_a, "wire a"), *one(text_b, "wire b"), score=0.99)
+
+
+def test_several_dates_pair_off_when_the_others_agree() -> None:
+    from service.compare.claims import compare_aligned
+
+    pair = _aligned("Two new flights would leave Bombay on Monday and Tuesday nights from March 30, it said.",
+                    "Two new flights would leave Bombay on Monday and Friday nights from March 30, it said.")
+    (finding,) = compare_aligned(pair)
+    assert finding.kind is FindingKind.DATE_MISMATCH
+    assert [e.span.of(text) for e, text in zip(finding.evidence, (pair.a.article.text, pair.b.article.text))] \
+        == ["Tuesday", "Friday"]
+
+
+def test_several_dates_with_none_agreeing_are_not_paired_by_position() -> None:
+    from service.compare.claims import compare_aligned
+
+    pair = _aligned("Nomination of candidates for the national parliament will take place from October 16 to "
+                    "November 14.",
+                    "The election, which is scheduled for December 15, was announced on Friday, the commission "
+                    "said.")
+    assert FindingKind.DATE_MISMATCH not in {f.kind for f in compare_aligned(pair)}
+
+
+def test_today_inside_a_quote_is_not_held_against_the_other_reports_today() -> None:
+    from service.compare.claims import AlignedClaims, compare_aligned
+    from service.records import PartialDate
+
+    def one(text: str, source: str, day: int):
+        item = ArticleInput(text, source=source, external_id=source, published=PartialDate(2009, 3, day))
+        extraction = extract(build_article(item, 1_000_000))
+        return extraction, extraction.claims[-1]
+
+    pair = AlignedClaims(
+        *one('"We can grow our economy today," Obama said, "and preserve the environment for our children."', "a", 4),
+        *one('"We can grow our economy today and preserve the environment for our children," Obama said.', "b", 3),
+        score=0.97)
+    assert FindingKind.DATE_MISMATCH not in {f.kind for f in compare_aligned(pair)}
