@@ -4,11 +4,12 @@ Importing it needs only grpcio and protobuf.
 """
 
 from client.api import CrosscheckClient, article_from_path, article_from_text
-from client.errors import CrosscheckClientError, Rejected, ServerError, Unavailable
+from client.errors import CrosscheckClientError, Misconfigured, Rejected, ServerError, Unavailable
 
 __all__ = [
     "CrosscheckClient",
     "CrosscheckClientError",
+    "Misconfigured",
     "Rejected",
     "ServerError",
     "Unavailable",

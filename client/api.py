@@ -17,7 +17,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 
 from crosscheck_proto import crosscheck_pb2 as pb
 from crosscheck_proto import crosscheck_pb2_grpc as pb_grpc
-from client.errors import from_rpc_error
+from client.errors import Misconfigured, from_rpc_error
 
 DEFAULT_ADDRESS = "localhost:50051"
 DEFAULT_TIMEOUT = 120.0
@@ -56,16 +56,48 @@ def _timestamp(value: dt.date | dt.datetime | None) -> Timestamp | None:
     return stamp
 
 
+def _channel_credentials(ca: str, cert: str, key: str) -> grpc.ChannelCredentials | None:
+    if not (ca or cert or key):
+        return None
+    if bool(cert) != bool(key):
+        raise Misconfigured("a client certificate needs both --tls-cert and --tls-key")
+
+    def read(path: str, what: str) -> bytes:
+        try:
+            with open(path, "rb") as handle:
+                return handle.read()
+        except OSError as exc:
+            raise Misconfigured(f"cannot read the {what} {path}: {exc.strerror or exc}") from None
+
+    return grpc.ssl_channel_credentials(
+        root_certificates=read(ca, "CA bundle") if ca else None,
+        private_key=read(key, "TLS key") if key else None,
+        certificate_chain=read(cert, "TLS certificate") if cert else None,
+    )
+
+
 class CrosscheckClient:
     def __init__(self, address: str | None = None, *, timeout: float = DEFAULT_TIMEOUT,
-                 max_message_bytes: int = 64 * 1024 * 1024) -> None:
+                 max_message_bytes: int = 64 * 1024 * 1024, token: str | None = None,
+                 tls_ca: str | None = None, tls_cert: str | None = None, tls_key: str | None = None) -> None:
+        """`token` (else CROSSCHECK_TOKEN) is sent as a bearer token. TLS is used when `tls_ca` (a PEM bundle to
+        verify the server with; else CROSSCHECK_TLS_CA) is given; `tls_cert`/`tls_key` present a client
+        certificate for mutual TLS (else CROSSCHECK_TLS_CERT / CROSSCHECK_TLS_KEY)."""
         self.address = address or os.environ.get("CROSSCHECK_ADDRESS") or DEFAULT_ADDRESS
         self.timeout = timeout
-        self._channel = grpc.insecure_channel(
-            self.address,
-            options=[("grpc.max_receive_message_length", max_message_bytes),
-                     ("grpc.max_send_message_length", max_message_bytes)],
+        token = token if token is not None else os.environ.get("CROSSCHECK_TOKEN", "")
+        self._metadata = (("authorization", f"Bearer {token}"),) if token else ()
+        options = [("grpc.max_receive_message_length", max_message_bytes),
+                   ("grpc.max_send_message_length", max_message_bytes)]
+        credentials = _channel_credentials(
+            tls_ca if tls_ca is not None else os.environ.get("CROSSCHECK_TLS_CA", ""),
+            tls_cert if tls_cert is not None else os.environ.get("CROSSCHECK_TLS_CERT", ""),
+            tls_key if tls_key is not None else os.environ.get("CROSSCHECK_TLS_KEY", ""),
         )
+        if credentials is None:
+            self._channel = grpc.insecure_channel(self.address, options=options)
+        else:
+            self._channel = grpc.secure_channel(self.address, credentials, options=options)
         self._stub = pb_grpc.CrosscheckServiceStub(self._channel)
 
     def __enter__(self) -> "CrosscheckClient":
@@ -79,7 +111,7 @@ class CrosscheckClient:
 
     def _call(self, method: Callable[..., T], request: object, timeout: float | None = None) -> T:
         try:
-            return method(request, timeout=timeout or self.timeout)
+            return method(request, timeout=timeout or self.timeout, metadata=self._metadata)
         except grpc.RpcError as error:
             raise from_rpc_error(error, self.address) from None
 

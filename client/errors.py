@@ -2,8 +2,9 @@
 
     CrosscheckClientError
     ├── Unavailable      the server cannot be reached, is still loading, or the deadline passed   (CLI exit 3)
-    ├── Rejected         the server refused the input: invalid argument, unknown id, ...          (CLI exit 4)
-    └── ServerError      the server failed                                                        (CLI exit 5)
+    ├── Rejected         the server refused the call: invalid argument, unknown id, no token, ... (CLI exit 4)
+    ├── ServerError      the server failed                                                        (CLI exit 5)
+    └── Misconfigured    the client's own settings are unusable (a TLS file missing)              (CLI exit 2)
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ class ServerError(CrosscheckClientError):
     exit_code = 5
 
 
+class Misconfigured(CrosscheckClientError):
+    exit_code = 2
+
+
 _UNAVAILABLE = {grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED, grpc.StatusCode.CANCELLED}
 _REJECTED = {
     grpc.StatusCode.INVALID_ARGUMENT,
@@ -40,6 +45,8 @@ _REJECTED = {
     grpc.StatusCode.OUT_OF_RANGE,
     grpc.StatusCode.ALREADY_EXISTS,
     grpc.StatusCode.RESOURCE_EXHAUSTED,
+    grpc.StatusCode.UNAUTHENTICATED,
+    grpc.StatusCode.PERMISSION_DENIED,
 }
 
 

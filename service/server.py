@@ -8,12 +8,14 @@ SIGTERM/SIGINT health turns NOT_SERVING first (so load balancers stop routing), 
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import asyncio
 import logging
 import os
 import signal
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Callable
 
 import grpc
@@ -23,7 +25,9 @@ from grpc_reflection.v1alpha import reflection
 from crosscheck_proto import crosscheck_pb2 as pb
 from service import settings as settings_module
 from service.admission import Admission
+from service.auth import TokenInterceptor, load_tokens
 from service.engine import Engine
+from service.errors import InvalidInput
 from service.logging_setup import configure_logging
 from service.servicer import CallLimits, CrosscheckServicer, add_to_server
 from service.settings import Settings
@@ -72,7 +76,10 @@ class CrosscheckServer:
             # between two stores.
             ("grpc.so_reuseport", 0),
         ]
-        self.grpc = grpc.aio.server(options=options)
+        interceptors = []
+        if settings.tokens:
+            interceptors.append(TokenInterceptor(load_tokens(Path(settings.tokens))))
+        self.grpc = grpc.aio.server(options=options, interceptors=interceptors)
         self.servicer = CrosscheckServicer(
             self._executor, Admission(settings.workers, settings.max_waiting_calls),
             CallLimits(settings.max_batch_articles, settings.max_compare_articles, settings.max_check_articles,
@@ -158,11 +165,57 @@ def create_server(
 ) -> tuple[CrosscheckServer, int]:
     """Builds the server and binds `address` ("host:0" picks a free port); call `start()` to serve."""
     settings = settings or Settings()
+    credentials = server_credentials(settings)
+    if not is_loopback(address) and not settings.insecure and (credentials is None or not settings.tokens):
+        raise ConfigurationError(
+            f"refusing to listen on {address} without TLS and tokens: anyone who reaches the port could read and "
+            "write every article; set --tls-cert/--tls-key and --tokens, or --insecure on a trusted network")
     server = CrosscheckServer(settings, engine_factory)
-    port = server.grpc.add_insecure_port(address)
+    try:
+        if credentials is None:
+            port = server.grpc.add_insecure_port(address)
+        else:
+            port = server.grpc.add_secure_port(address, credentials)
+    except RuntimeError as exc:
+        raise RuntimeError(f"cannot bind {address}: {exc}") from None
     if port == 0:
         raise RuntimeError(f"cannot bind {address}")
     return server, port
+
+
+class ConfigurationError(ValueError):
+    """The settings cannot make a server (a missing certificate, an unsafe address)."""
+
+
+def server_credentials(settings: Settings) -> grpc.ServerCredentials | None:
+    if not settings.tls_cert and not settings.tls_key:
+        if settings.tls_client_ca:
+            raise ConfigurationError("--tls-client-ca needs --tls-cert and --tls-key")
+        return None
+    if not (settings.tls_cert and settings.tls_key):
+        raise ConfigurationError("TLS needs both --tls-cert and --tls-key")
+
+    def read(path: str, what: str) -> bytes:
+        try:
+            return Path(path).read_bytes()
+        except OSError as exc:
+            raise ConfigurationError(f"cannot read the {what} {path}: {exc.strerror or exc}") from None
+
+    client_ca = read(settings.tls_client_ca, "client CA bundle") if settings.tls_client_ca else None
+    return grpc.ssl_server_credentials(
+        [(read(settings.tls_key, "TLS key"), read(settings.tls_cert, "TLS certificate"))],
+        root_certificates=client_ca, require_client_auth=client_ca is not None,
+    )
+
+
+def is_loopback(address: str) -> bool:
+    host = address.rsplit(":", 1)[0].strip("[]").lower()
+    if host == "localhost" or host == "::1":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 async def serve(settings: Settings) -> None:
@@ -182,12 +235,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="crosscheck-server",
         description="Run the crosscheck gRPC service.",
-        epilog="Example: crosscheck-server --address 0.0.0.0:50051 --database /var/lib/crosscheck/crosscheck.db",
+        epilog="Example: crosscheck-server --address 0.0.0.0:50051 --database /var/lib/crosscheck/crosscheck.db "
+               "--tls-cert server.pem --tls-key server.key --tokens /etc/crosscheck/tokens",
     )
     settings_module.add_arguments(parser)
     settings = settings_module.from_args(parser.parse_args(argv))
     configure_logging(settings.log_level, settings.log_format)
-    asyncio.run(serve(settings))
+    try:
+        asyncio.run(serve(settings))
+    except (ConfigurationError, InvalidInput) as exc:
+        print(f"crosscheck-server: {exc}", file=sys.stderr)
+        return 2
     logging.shutdown()
     # A pipeline thread may still be inside one long article whose call was cancelled: it writes nothing more
     # (it checks its deadline before writing), and waiting for it would break the grace period's promise.

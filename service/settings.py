@@ -24,6 +24,11 @@ class Settings:
     workers: int = 4  # pipeline calls running at once, each on its own thread off the event loop
     grace_seconds: float = 10.0  # how long in-flight calls may finish on shutdown
     drain_seconds: float = 2.0  # on shutdown, how long health says NOT_SERVING before the listener closes
+    tls_cert: str = ""  # PEM certificate chain the server presents; with tls_key, the server speaks only TLS
+    tls_key: str = ""  # PEM private key of tls_cert
+    tls_client_ca: str = ""  # PEM CA bundle: clients must present a certificate it signed (mutual TLS)
+    tokens: str = ""  # file of hashed bearer tokens with scopes (see service.auth); every call but health needs one
+    insecure: bool = False  # allow listening beyond loopback without TLS and tokens
     log_level: str = "INFO"
     log_format: str = "json"  # json or text
     report_dir: str = ""  # where the nightly job also writes its files; empty: store only
