@@ -46,6 +46,11 @@ def test_the_markdown_lists_what_was_left_out(report_files):
     assert "| Facts checked | Sources differ |" in text
 
 
+def test_the_report_file_is_readable_by_others(report_files):
+    # written through a private temporary file, then opened up for the web server or colleague that reads it
+    assert report_files["md"].stat().st_mode & 0o777 == 0o644
+
+
 @pytest.mark.skipif(browser.chromium() is None, reason="chromium is not installed")
 def test_the_browser_shows_what_was_left_out_and_what_to_read_first(report_files):
     dom = browser.parse(browser.dump_dom(report_files["html"]))
