@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 from typing import Iterable, Sequence
@@ -25,8 +26,30 @@ def _width() -> int:
     return max(60, min(shutil.get_terminal_size((100, 20)).columns, 140))
 
 
+def plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+# A word the writer hyphenated across a line break ("long-\nstalled") is one word to a reader.
+_BROKEN_HYPHEN = re.compile(r"(\w)-[ \t]*\r?\n\s*(\w)")
+_OPENING_QUOTES = "\"'“‘«„"
+# A cue ending in a preposition already leads into its intermediary: "carried by" + "RIA-Novosti".
+_CUE_LEADS_IN = re.compile(r"\b(?:by|via|from|to|in|of|on|through)$", re.IGNORECASE)
+
+
+def readable(text: str) -> str:
+    """Source text as one line for a reader: hyphenation across line breaks undone, whitespace collapsed."""
+    return " ".join(_BROKEN_HYPHEN.sub(r"\1-\2", text).split())
+
+
 def _wrap(text: str, indent: str) -> str:
-    return textwrap.fill(text, width=_width(), initial_indent=indent, subsequent_indent=indent + "  ")
+    # Never break at a hyphen: "long-" at a line's end reads as a hyphenation the source did not make.
+    return textwrap.fill(readable(text), width=_width(), initial_indent=indent, subsequent_indent=indent + "  ",
+                         break_on_hyphens=False, break_long_words=False)
+
+
+def _quoted(text: str) -> str:
+    return text if text[:1] in _OPENING_QUOTES else f"\u201c{text}\u201d"
 
 
 def format_diff(entries: Sequence[pb.DiffEntry]) -> str:
@@ -45,6 +68,26 @@ def format_diff(entries: Sequence[pb.DiffEntry]) -> str:
     return " ".join(out)
 
 
+_QUOTE_KINDS = {pb.FINDING_KIND_QUOTE_WORDING, pb.FINDING_KIND_QUOTE_ATTRIBUTION}
+
+
+def _evidence_lines(finding: pb.Finding, evidence: pb.Evidence) -> list[str]:
+    """The text the span covers, labelled with that span. A claim or quote is shown by its own words (two claims
+    cut from one sentence no longer look alike); a normalised value (a date interval, a figure with its unit) is
+    not text of the article, so it is named and its sentence shown."""
+    where = f"[{evidence.span.start}:{evidence.span.end}]"
+    value, sentence = readable(evidence.value), readable(evidence.sentence)
+    if value and value in sentence:
+        is_quote = finding.kind in _QUOTE_KINDS
+        lines = [f"       {evidence.source} {where}", _wrap(_quoted(value) if is_quote else value, "         ")]
+        if is_quote and value != sentence:  # who said it, and through whom, is in the rest of the sentence
+            lines.append(_wrap("in: " + sentence.replace(value, "\u2026", 1), "         "))
+        return lines
+    if value:
+        return [f"       {evidence.source} {where} {value}, in:", _wrap(sentence, "         ")]
+    return [f"       {evidence.source} {where}", _wrap(sentence, "         ")]
+
+
 def format_findings(findings: Sequence[pb.Finding], articles: Iterable[pb.Article] = ()) -> str:
     if not findings:
         return "No findings."
@@ -58,16 +101,12 @@ def format_findings(findings: Sequence[pb.Finding], articles: Iterable[pb.Articl
             f"{finding.explanation}"
         )
         for evidence in finding.evidence:
-            where = f"[{evidence.span.start}:{evidence.span.end}]"
-            # A whole-claim value repeats the sentence: show the compared value only when it says something more.
-            shown = "" if " ".join(evidence.value.split()) in evidence.sentence else f"  value: {evidence.value}"
-            lines.append(f"       {evidence.source} {where}{shown}")
-            lines.append(_wrap(f"\u201c{evidence.sentence}\u201d", "         "))
+            lines.extend(_evidence_lines(finding, evidence))
         if finding.diff:
             lines.append(_wrap("diff: " + format_diff(finding.diff), "       "))
         lines.append("")
     summary = ", ".join(f"{count} {kind}" for kind, count in sorted(counts.items()))
-    lines.append(f"{len(findings)} findings: {summary}")
+    lines.append(f"{plural(len(findings), 'finding')}: {summary}")
     return "\n".join(lines)
 
 
@@ -78,7 +117,7 @@ def format_extraction(article: pb.Article, sentences: Sequence[pb.Sentence], cla
     lines = [
         f"article {article.id}  source: {article.source}  published: {date}",
         f"title: {article.title}",
-        f"{len(sentences)} sentences, {len(claims)} claims",
+        f"{plural(len(sentences), 'sentence')}, {plural(len(claims), 'claim')}",
         "",
     ]
     for claim in claims:
@@ -92,9 +131,10 @@ def format_extraction(article: pb.Article, sentences: Sequence[pb.Sentence], cla
             lines.append(f"      number {q.text!r} = {q.value:g} [{q.low:g}, {q.high:g}] {q.unit} {q.counts}".rstrip())
         for q in claim.quotes:
             who = q.speaker or "unknown speaker"
-            via = f" via {q.intermediary}" if q.intermediary else ""
+            joiner = " " if _CUE_LEADS_IN.search(q.cue.strip()) else " via "
+            via = f"{joiner}{q.intermediary}" if q.intermediary and q.intermediary not in q.cue else ""
             kind = _name(pb.QuoteKind, q.kind, "QUOTE_KIND_").lower()
-            lines.append(_wrap(f"quote ({kind}) by {who} ({q.cue}{via}): \u201c{q.text}\u201d", "      "))
+            lines.append(_wrap(f"quote ({kind}) by {who} ({q.cue}{via}): {_quoted(q.text)}", "      "))
         for e in claim.entities:
             if e.title or e.role:
                 lines.append(f"      person {e.canonical or e.text}: {e.title} -> {e.role or '-'}")
@@ -137,5 +177,5 @@ def format_ingest(results: Sequence[pb.IngestResult]) -> str:
             state = "new      " if r.created else "duplicate"
             lines.append(f"  {state} {name}: {r.article_id} ({r.claim_count} claims, story {r.story_id})")
     stored = sum(1 for r in results if not r.error)
-    lines.append(f"{stored} of {len(results)} articles stored ({sum(1 for r in results if r.created)} new)")
+    lines.append(f"{stored} of {plural(len(results), 'article')} stored ({sum(1 for r in results if r.created)} new)")
     return "\n".join(lines)

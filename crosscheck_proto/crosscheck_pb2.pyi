@@ -584,18 +584,20 @@ class FindingCount(_message.Message):
     def __init__(self, kind: _Optional[_Union[FindingKind, str]] = ..., severity: _Optional[_Union[Severity, str]] = ..., count: _Optional[int] = ...) -> None: ...
 
 class ReportTotals(_message.Message):
-    __slots__ = ("articles", "sources", "stories", "claims", "findings")
+    __slots__ = ("articles", "sources", "stories", "claims", "findings", "undated")
     ARTICLES_FIELD_NUMBER: _ClassVar[int]
     SOURCES_FIELD_NUMBER: _ClassVar[int]
     STORIES_FIELD_NUMBER: _ClassVar[int]
     CLAIMS_FIELD_NUMBER: _ClassVar[int]
     FINDINGS_FIELD_NUMBER: _ClassVar[int]
+    UNDATED_FIELD_NUMBER: _ClassVar[int]
     articles: int
     sources: int
     stories: int
     claims: int
     findings: _containers.RepeatedCompositeFieldContainer[FindingCount]
-    def __init__(self, articles: _Optional[int] = ..., sources: _Optional[int] = ..., stories: _Optional[int] = ..., claims: _Optional[int] = ..., findings: _Optional[_Iterable[_Union[FindingCount, _Mapping]]] = ...) -> None: ...
+    undated: int
+    def __init__(self, articles: _Optional[int] = ..., sources: _Optional[int] = ..., stories: _Optional[int] = ..., claims: _Optional[int] = ..., findings: _Optional[_Iterable[_Union[FindingCount, _Mapping]]] = ..., undated: _Optional[int] = ...) -> None: ...
 
 class Corroboration(_message.Message):
     __slots__ = ("claim", "sources")
@@ -680,7 +682,7 @@ class ReportChanges(_message.Message):
     def __init__(self, previous_report_id: _Optional[str] = ..., new_findings: _Optional[_Iterable[str]] = ..., resolved_findings: _Optional[_Iterable[str]] = ..., new_articles: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class Report(_message.Message):
-    __slots__ = ("id", "since", "until", "created", "totals", "stories", "matrix", "sources", "timeline", "changes", "content_digest")
+    __slots__ = ("id", "since", "until", "created", "totals", "stories", "matrix", "sources", "timeline", "changes", "content_digest", "undated")
     ID_FIELD_NUMBER: _ClassVar[int]
     SINCE_FIELD_NUMBER: _ClassVar[int]
     UNTIL_FIELD_NUMBER: _ClassVar[int]
@@ -692,6 +694,7 @@ class Report(_message.Message):
     TIMELINE_FIELD_NUMBER: _ClassVar[int]
     CHANGES_FIELD_NUMBER: _ClassVar[int]
     CONTENT_DIGEST_FIELD_NUMBER: _ClassVar[int]
+    UNDATED_FIELD_NUMBER: _ClassVar[int]
     id: str
     since: _timestamp_pb2.Timestamp
     until: _timestamp_pb2.Timestamp
@@ -703,4 +706,5 @@ class Report(_message.Message):
     timeline: _containers.RepeatedCompositeFieldContainer[TimelineEntry]
     changes: ReportChanges
     content_digest: str
-    def __init__(self, id: _Optional[str] = ..., since: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., until: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., created: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., totals: _Optional[_Union[ReportTotals, _Mapping]] = ..., stories: _Optional[_Iterable[_Union[ReportStory, _Mapping]]] = ..., matrix: _Optional[_Iterable[_Union[SourcePair, _Mapping]]] = ..., sources: _Optional[_Iterable[_Union[SourceStats, _Mapping]]] = ..., timeline: _Optional[_Iterable[_Union[TimelineEntry, _Mapping]]] = ..., changes: _Optional[_Union[ReportChanges, _Mapping]] = ..., content_digest: _Optional[str] = ...) -> None: ...
+    undated: _containers.RepeatedCompositeFieldContainer[Article]
+    def __init__(self, id: _Optional[str] = ..., since: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., until: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., created: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., totals: _Optional[_Union[ReportTotals, _Mapping]] = ..., stories: _Optional[_Iterable[_Union[ReportStory, _Mapping]]] = ..., matrix: _Optional[_Iterable[_Union[SourcePair, _Mapping]]] = ..., sources: _Optional[_Iterable[_Union[SourceStats, _Mapping]]] = ..., timeline: _Optional[_Iterable[_Union[TimelineEntry, _Mapping]]] = ..., changes: _Optional[_Union[ReportChanges, _Mapping]] = ..., content_digest: _Optional[str] = ..., undated: _Optional[_Iterable[_Union[Article, _Mapping]]] = ...) -> None: ...

@@ -15,7 +15,8 @@ QUIET_COLOUR = "#8a8f98"
 
 def _svg(width: int, height: int, body: list[str], label: str, css_id: str) -> str:
     return (f'<svg id="{css_id}" class="chart" role="img" aria-label="{escape(label)}" width="{width}" '
-            f'height="{height}" viewBox="0 0 {width} {height}" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">'
+            f'height="{height}" viewBox="0 0 {width} {height}" preserveAspectRatio="xMinYMin meet" '
+            f'style="--natural-width:{width}px" xmlns="http://www.w3.org/2000/svg">'
             f"<title>{escape(label)}</title>" + "".join(body) + "</svg>")
 
 

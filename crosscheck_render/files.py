@@ -13,6 +13,8 @@ def stage(directory: Path, name: str, text: str) -> Path:
     """A durable temporary copy of `text` beside `name`, ready for os.replace; removed again on failure."""
     handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
     try:
+        # mkstemp makes the file private (0600); a report is meant to be read, by a web server or a colleague.
+        os.fchmod(handle, 0o644)
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
             out.flush()

@@ -12,6 +12,9 @@ from crosscheck_render import charts, labels
 from crosscheck_render.style import STYLESHEET
 
 CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+# Shown on a phone above a table that may be wider than the screen (the stylesheet hides it elsewhere).
+SCROLL_HINT = '<p class="scroll-hint">Swipe sideways to see every column →</p>'
+CHART_HINT = '<p class="scroll-hint">Swipe sideways to see the whole chart →</p>'
 
 
 def _anchor(text: str) -> str:
@@ -47,7 +50,9 @@ def diff_html(diff: list[pb.DiffEntry] | tuple[pb.DiffEntry, ...]) -> str:
             marked.append(f'<ins class="{kind}"{data}>{escape(entry.b)}</ins>')
         note = f"{category}, harmless" if harmless else category
         tag = f'<span class="diff-tag {kind}">{escape(note)}</span>' if note else ""
-        parts.append(f'<span class="change {kind}">{"".join(marked)}{tag}</span>')
+        # A space between the deleted and the inserted word, so "defense defence" never reads "defensedefence"
+        # (on screen, when copied, or to a screen reader).
+        parts.append(f'<span class="change {kind}">{" ".join(marked)}{tag}</span>')
     return " ".join(parts)
 
 
@@ -72,7 +77,8 @@ def _finding(finding: pb.Finding) -> str:
                 f'<del class="material">deleted</del> <ins class="material">inserted</ins>, '
                 f'<span class="diff-tag harmless">harmless</span> differences greyed</div>'
                 f"<p>{diff_html(finding.diff)}</p></div>")
-    return (f'<article class="finding discrepancy severity-{severity}" data-finding-key="{escape(finding.key)}" '
+    return (f'<article class="finding discrepancy severity-{severity}" id="finding-{escape(finding.key)}" '
+            f'data-finding-key="{escape(finding.key)}" '
             f'data-kind="{escape(pb.FindingKind.Name(finding.kind))}">'
             f'<header><span class="badge {severity}">{escape(severity)}</span> <strong>{escape(kind)}</strong> '
             f'<span class="explanation">{escape(finding.explanation)}</span> '
@@ -80,17 +86,31 @@ def _finding(finding: pb.Finding) -> str:
             f'<div class="evidence-grid">{"".join(_evidence(e) for e in finding.evidence)}</div>{diff}</article>')
 
 
+def _article_title(article: pb.Article, url: str = "") -> str:
+    """The headline, linked to the article when its address is known and is a web address (nothing else is
+    put in an href: an article's own text never decides where a click goes)."""
+    title = escape(article.title or article.id)
+    link = url or article.url
+    if labels.is_web_address(link):
+        return f'<a class="article-link" href="{escape(link)}" rel="noopener noreferrer">{title}</a>'
+    return title
+
+
 def _story(story: pb.ReportStory) -> str:
     title = story.title or story.story_id or "Unassigned"
     articles = "".join(
         f'<li><span class="source">{escape(a.source)}</span> <time>{labels.date_text(a.published)}</time> '
-        f"{escape(a.title)}</li>"
+        f"{_article_title(a)}</li>"
         for a in story.articles
     )
     blocks = [f'<h2>{escape(title)}</h2><ul class="story-articles">{articles}</ul>']
     if story.discrepancies:
         blocks.append(f'<h3>Discrepancies <span class="count">{len(story.discrepancies)}</span></h3>'
                       + "".join(_finding(f) for f in story.discrepancies))
+    elif labels.is_single_source(story):
+        only = escape(story.articles[0].source) if story.articles else "one source"
+        blocks.append(f'<p class="none single-source">Only {only} reports this story in the window: there is '
+                      "nothing to compare it with.</p>")
     else:
         blocks.append('<p class="none">No discrepancies between the sources.</p>')
     if story.corroborations:
@@ -136,7 +156,50 @@ def _totals(report: pb.Report) -> str:
     cards = "".join(f'<div class="tile tile-{name}"><span class="n">{value}</span><span class="l">{name}</span></div>'
                     for name, value in tiles)
     return (f'<section id="totals"><h2>At a glance</h2><div class="tiles">{cards}</div>'
-            f'<div class="chart-box">{charts.discrepancy_bars(report)}</div></section>')
+            f'{CHART_HINT}<div class="chart-box scroll">{charts.discrepancy_bars(report)}</div></section>')
+
+
+def _read_first(report: pb.Report) -> str:
+    worst = labels.read_first(report)
+    if not worst:
+        return ""
+    items = "".join(
+        f'<li><span class="badge {labels.severity_label(f.severity)}">{escape(labels.severity_label(f.severity))}'
+        f'</span> <a href="#finding-{escape(f.key)}"><strong>{escape(labels.kind_label(f.kind))}</strong></a> '
+        f"{escape(f.explanation)}</li>"
+        for f in worst
+    )
+    return (f'<section id="read-first"><h2>Read these first</h2><p class="hint">The most severe discrepancies '
+            f"of the window; each links to its evidence below.</p><ol>{items}</ol></section>")
+
+
+def _title_list(articles, urls: dict[str, str]) -> str:
+    return "".join(f'<li><span class="source">{escape(a.source)}</span> {_article_title(a, urls.get(a.id, ""))}'
+                   f"</li>" for a in articles)
+
+
+def _left_out(report: pb.Report) -> str:
+    """What the report did not compare, so that its absence is not read as agreement."""
+    alone = labels.single_source_articles(report)
+    urls = labels.article_urls(report)
+    parts = []
+    if alone:
+        parts.append(f'<h3>Only source of their story ({len(alone)})</h3><p class="hint">No other outlet in the '
+                     f"window reports these stories, so nothing was compared with them.</p>"
+                     f'<ul class="alone">{_title_list(alone, urls)}</ul>')
+    undated = report.totals.undated
+    if undated:
+        more = undated - len(report.undated)
+        rest = f'<p class="hint">and {more} more.</p>' if more > 0 else ""
+        parts.append(f'<h3>Publication day unknown ({undated})</h3><p class="hint">Stored articles whose '
+                     f"publication day is not known (or known without its year), so no window holds them; "
+                     f"ingesting them with <code>--published</code> puts them in their window.</p>"
+                     f'<ul class="undated">{_title_list(report.undated, urls)}</ul>{rest}')
+    if not parts:
+        body = '<p class="none">Every article in the window was compared with another source.</p>'
+    else:
+        body = "".join(parts)
+    return f'<section id="left-out"><h2>Not compared</h2>{body}</section>'
 
 
 def _changes(report: pb.Report) -> str:
@@ -182,7 +245,7 @@ def _matrix(report: pb.Report) -> str:
                     f'{"".join(cells)}</tr>')
     return (f'<section id="matrix"><h2>Agreement between sources</h2><p class="hint">Share of aligned claims on '
             f"which each pair of sources agrees (agreed/aligned); · means nothing aligned.</p>"
-            f'<div class="scroll"><table id="agreement-matrix"><thead><tr><th></th>{head}</tr></thead>'
+            f'{SCROLL_HINT}<div class="scroll"><table id="agreement-matrix"><thead><tr><th></th>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></div></section>')
 
 
@@ -197,7 +260,8 @@ def _sources(report: pb.Report) -> str:
         f"{_percent(s.discrepancy_rate)}</td></tr>"
         for s in report.sources
     )
-    return ('<section id="sources"><h2>Sources</h2><div class="scroll"><table id="source-stats"><thead><tr>'
+    return (f'<section id="sources"><h2>Sources</h2>{SCROLL_HINT}<div class="scroll"><table id="source-stats">'
+            '<thead><tr>'
             '<th>Source</th><th class="num">Articles</th><th class="num">Claims</th><th class="num">Discrepancies</th>'
             f"<th>Discrepancies per claim</th></tr></thead><tbody>{rows}</tbody></table></div></section>")
 
@@ -205,16 +269,21 @@ def _sources(report: pb.Report) -> str:
 def _timeline(report: pb.Report) -> str:
     if not report.timeline:
         return ""
+    urls = labels.article_urls(report)
     rows = "".join(
-        f'<tr class="timeline-entry" data-article-id="{escape(e.article_id)}"><td><time>'
-        f"{labels.date_text(e.published)}</time></td><td>{escape(e.source)}</td><td>{escape(e.title or e.article_id)}</td>"
+        f'<tr class="timeline-entry" data-article-id="{escape(e.article_id)}"><td class="day"><time>'
+        f"{labels.date_text(e.published)}</time></td><td>{escape(e.source)}</td><td class=\"article\">"
+        f"{_article_title(pb.Article(id=e.article_id, title=e.title), urls.get(e.article_id, ''))}</td>"
         f'<td class="num">{e.findings}</td><td class="num">{e.discrepancies}</td></tr>'
         for e in report.timeline
     )
-    return (f'<section id="timeline"><h2>Timeline</h2><div class="chart-box">{charts.timeline_chart(report)}</div>'
-            '<div class="scroll"><table id="timeline-table"><thead><tr><th>Published</th><th>Source</th><th>Article</th>'
-            f'<th class="num">Findings</th><th class="num">Discrepancies</th></tr></thead><tbody>{rows}</tbody></table>'
-            "</div></section>")
+    checked, differ = labels.TIMELINE_COLUMNS
+    return (f'<section id="timeline"><h2>Timeline</h2>{CHART_HINT}<div class="chart-box scroll">{charts.timeline_chart(report)}'
+            f'</div><p class="hint">{escape(labels.TIMELINE_HINT)}</p>'
+            f'{SCROLL_HINT}<div class="scroll"><table id="timeline-table"><thead><tr><th>Published</th>'
+            '<th>Source</th>'
+            f'<th class="article">Article</th><th class="num">{checked}</th><th class="num">{differ}</th></tr>'
+            f"</thead><tbody>{rows}</tbody></table></div></section>")
 
 
 def render_html(report: pb.Report) -> str:
@@ -231,7 +300,7 @@ def render_html(report: pb.Report) -> str:
         f"<title>Consistency report {escape(window)}</title><style>{STYLESHEET}</style></head>"
         f'<body><header class="page"><h1>Consistency report <span class="window">{escape(window)}</span></h1>'
         f'<p class="meta">{", ".join(meta)}</p></header><main>'
-        f"{_totals(report)}{_changes(report)}"
+        f"{_read_first(report)}{_totals(report)}{_left_out(report)}{_changes(report)}"
         f"{_matrix(report)}{_sources(report)}{_timeline(report)}"
         f'<section id="stories"><h2 class="stories-head">Stories</h2>{stories or "<p>No stories in this window.</p>"}'
         "</section></main></body></html>\n"

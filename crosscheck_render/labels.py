@@ -136,3 +136,35 @@ def matrix_sources(report: pb.Report) -> list[str]:
     for pair in report.matrix:
         names.update((pair.source_a, pair.source_b))
     return sorted(names)
+
+
+# The timeline's two counts, named for an editor rather than after the contract's fields.
+TIMELINE_COLUMNS = ("Facts checked", "Sources differ")
+TIMELINE_HINT = ("Facts checked: the article's findings, i.e. its claims compared with other sources (agreeing "
+                 "or not) and the claims only it reports. Sources differ: those where another source says "
+                 "otherwise (a date, a figure, a quote, who said it, a title).")
+READ_FIRST = 5  # how many discrepancies the top of the report singles out
+
+
+def read_first(report: pb.Report) -> list[pb.Finding]:
+    """The most severe discrepancies of the window: severity first, then confidence, then the report's order."""
+    found = [f for story in report.stories for f in story.discrepancies]
+    ranked = sorted(enumerate(found), key=lambda item: (-item[1].severity, -item[1].confidence, item[0]))
+    return [f for _, f in ranked[:READ_FIRST]]
+
+
+def is_single_source(story: pb.ReportStory) -> bool:
+    return bool(story.story_id) and len({a.source for a in story.articles}) < 2
+
+
+def single_source_articles(report: pb.Report) -> list[pb.Article]:
+    return [a for story in report.stories if is_single_source(story) for a in story.articles]
+
+
+def article_urls(report: pb.Report) -> dict[str, str]:
+    return {a.id: a.url for story in report.stories for a in (*story.articles,) if a.url} | {
+        a.id: a.url for a in report.undated if a.url}
+
+
+def is_web_address(url: str) -> bool:
+    return url.lower().startswith(("https://", "http://"))

@@ -78,8 +78,10 @@ def _changes(report: pb.Report) -> list[str]:
     if not changes.previous_report_id:
         return lines + ["No earlier report to compare with.", ""]
     findings = {f.key: f for f in labels.all_findings(report)}
-    lines.append(f"Compared with `{changes.previous_report_id}`: {len(changes.new_articles)} new article(s), "
-                 f"{len(changes.new_findings)} new finding(s), {len(changes.resolved_findings)} resolved.")
+    new_articles, new_findings = len(changes.new_articles), len(changes.new_findings)
+    lines.append(f"Compared with `{changes.previous_report_id}`: {new_articles} new "
+                 f"{'article' if new_articles == 1 else 'articles'}, {new_findings} new "
+                 f"{'finding' if new_findings == 1 else 'findings'}, {len(changes.resolved_findings)} resolved.")
     new_discrepancies = [findings[k] for k in changes.new_findings if k in findings and labels.is_discrepancy(findings[k])]
     for finding in new_discrepancies:
         lines.append(f"- New: {labels.kind_label(finding.kind)}: {escape(finding.explanation)} `{finding.key}`")
@@ -121,23 +123,62 @@ def _matrix(report: pb.Report) -> list[str]:
     return lines + _table(["Source"] + [escape(n) for n in names], rows) + [""]
 
 
+def _title(title: str, url: str) -> str:
+    # Only web addresses become links; the title is escaped, the address is not the article's to choose.
+    text = escape(title)
+    return f"[{text}](<{url}>)" if labels.is_web_address(url) and ">" not in url else text
+
+
 def _timeline(report: pb.Report) -> list[str]:
     if not report.timeline:
         return []
-    lines = ["## Timeline", ""]
+    urls = labels.article_urls(report)
+    lines = ["## Timeline", "", escape(labels.TIMELINE_HINT), ""]
     lines += _table(
-        ["Published", "Source", "Article", "Findings", "Discrepancies"],
-        [[labels.date_text(e.published), escape(e.source), escape(e.title or e.article_id), str(e.findings),
-          str(e.discrepancies)] for e in report.timeline],
+        ["Published", "Source", "Article", *labels.TIMELINE_COLUMNS],
+        [[labels.date_text(e.published), escape(e.source), _title(e.title or e.article_id, urls.get(e.article_id, "")),
+          str(e.findings), str(e.discrepancies)] for e in report.timeline],
     )
     return lines + [""]
+
+
+def _read_first(report: pb.Report) -> list[str]:
+    worst = labels.read_first(report)
+    if not worst:
+        return []
+    lines = ["## Read these first", ""]
+    lines += [f"{n}. **{labels.kind_label(f.kind)}** ({labels.severity_label(f.severity)}): "
+              f"{escape(f.explanation)} `{f.key}`" for n, f in enumerate(worst, 1)]
+    return lines + [""]
+
+
+def _left_out(report: pb.Report) -> list[str]:
+    urls = labels.article_urls(report)
+    alone = labels.single_source_articles(report)
+    lines = ["## Not compared", ""]
+    if not alone and not report.totals.undated:
+        return lines + ["Every article in the window was compared with another source.", ""]
+    if alone:
+        lines += [f"Only source of their story ({len(alone)}): no other outlet in the window reports these "
+                  "stories, so nothing was compared with them.", ""]
+        lines += [f"- {escape(a.source)}: {_title(a.title or a.id, urls.get(a.id, ''))}" for a in alone] + [""]
+    if report.totals.undated:
+        lines += [f"Publication day unknown ({report.totals.undated}): stored articles whose publication day is "
+                  "not known (or known without its year), so no window holds them.", ""]
+        lines += [f"- {escape(a.source)}: {_title(a.title or a.id, a.url)}" for a in report.undated]
+        more = report.totals.undated - len(report.undated)
+        lines += ([f"- and {more} more"] if more > 0 else []) + [""]
+    return lines
 
 
 def _story(story: pb.ReportStory) -> list[str]:
     lines = [f"### {escape(story.title or story.story_id)}", ""]
     for article in story.articles:
-        lines.append(f"- {escape(article.source)}, {labels.date_text(article.published)}: {escape(article.title)}")
+        lines.append(f"- {escape(article.source)}, {labels.date_text(article.published)}: "
+                     f"{_title(article.title, article.url)}")
     lines.append("")
+    if labels.is_single_source(story) and not story.discrepancies:
+        lines += ["Only one source reports this story in the window: there is nothing to compare it with.", ""]
     if story.discrepancies:
         lines += [f"#### Discrepancies ({len(story.discrepancies)})", ""]
         for number, finding in enumerate(story.discrepancies, 1):
@@ -171,7 +212,8 @@ def render_markdown(report: pb.Report) -> str:
         meta.append(f"built {labels.created_text(report)}")
     if meta:
         lines += [", ".join(meta) + ".", ""]
-    lines += _totals(report) + _changes(report) + _sources(report) + _matrix(report) + _timeline(report)
+    lines += (_read_first(report) + _totals(report) + _left_out(report) + _changes(report) + _sources(report)
+              + _matrix(report) + _timeline(report))
     if report.stories:
         lines += ["## Stories", ""]
         for story in report.stories:

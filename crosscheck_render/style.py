@@ -26,19 +26,36 @@ table { border-collapse:collapse; width:100%; font-size:.9rem; }
 th, td { padding:6px 8px; border-bottom:1px solid var(--line); text-align:left; vertical-align:top; }
 thead th { font-weight:600; color:var(--muted); border-bottom:2px solid var(--line); }
 .num { text-align:right; font-variant-numeric:tabular-nums; }
-.scroll { overflow-x:auto; }
+/* A wide table or chart scrolls inside its box, never the page; the shadow at an edge says there is more that
+   way (the "local" layers cover it once scrolled to that edge), and on a phone a line says so in words. */
+.scroll { overflow-x:auto; -webkit-overflow-scrolling:touch;
+          background:
+            linear-gradient(to right, var(--paper) 30%, rgba(255,255,255,0)) left / 28px 100% no-repeat local,
+            linear-gradient(to left, var(--paper) 30%, rgba(255,255,255,0)) right / 28px 100% no-repeat local,
+            radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.22), rgba(0,0,0,0)) left / 12px 100% no-repeat scroll,
+            radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.22), rgba(0,0,0,0)) right / 12px 100% no-repeat scroll;
+        }
+.scroll-hint { display:none; color:var(--muted); font-size:.8rem; margin:.2em 0 .4em; }
+#timeline-table .article { min-width:14em; }
+#timeline-table .day { white-space:nowrap; }
+a.article-link { color:inherit; text-decoration:underline; text-decoration-color:var(--line);
+                 text-underline-offset:2px; }
+#read-first ol { margin:0; padding-left:1.4em; }
+#read-first li { margin:.3em 0; }
+#read-first a { color:var(--ink); }
 .hint, .none { color:var(--muted); font-size:.88rem; }
-.tiles { display:grid; grid-template-columns:repeat(auto-fit, minmax(110px, 1fr)); gap:10px; margin-bottom:14px; }
+.tiles { display:grid; grid-template-columns:repeat(auto-fit, minmax(150px, 1fr)); gap:10px; margin-bottom:14px; }
 .tile { background:var(--wash); border-radius:6px; padding:10px 12px; }
 .tile .n { display:block; font-size:1.6rem; font-weight:600; line-height:1.1; }
+/* A label is one word and stays one: the tiles are wide enough for the longest ("uncorroborated"). */
 .tile .l { color:var(--muted); font-size:.72rem; text-transform:uppercase; letter-spacing:.03em;
-           overflow-wrap:anywhere; }
+           overflow-wrap:normal; word-break:normal; hyphens:none; white-space:nowrap; }
 .tile-discrepancies .n, .tile-major .n { color:var(--major); }
 .tile-agreements .n { color:var(--ok); }
 .chart-box { max-width:760px; }
 svg.chart { max-width:100%; height:auto; display:block; }
-svg .axis { font-size:12px; fill:var(--muted); }
-svg .value { font-size:12px; fill:var(--ink); font-weight:600; }
+svg .axis { font-size:13px; fill:var(--muted); }
+svg .value { font-size:13px; fill:var(--ink); font-weight:600; }
 svg .lane { stroke:var(--line); stroke-width:1; }
 #agreement-matrix td { text-align:center; min-width:64px; }
 #agreement-matrix td .share { display:block; font-weight:600; }
@@ -88,6 +105,10 @@ details ul { font-size:.88rem; padding-left:1.2em; }
   header.page { padding:14px 12px; }
   section { padding:12px; }
   .evidence-grid { grid-template-columns:1fr; }
+  .scroll-hint { display:block; }
+  /* Shrunk to a phone's width a chart's 13px labels would be 6px; it keeps nine tenths of its size and
+     scrolls instead, so they stay about 12px. */
+  svg.chart { max-width:none; min-width:calc(var(--natural-width) * .9); }
 }
 @media print {
   body { background:#fff; font-size:11pt; }

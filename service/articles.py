@@ -60,9 +60,9 @@ def build_article(item: ArticleInput, max_chars: int) -> Article:
     page = prepared.page
     published, published_span, published_by = publication_date(item, prepared)
     modified = page.dates.modified.date if page is not None and page.dates.modified else None
-    source = item.source or prepared.source or _source_from_name(item.external_id)
     # Identity is the content: submitting the same text again (with or without metadata) is a duplicate.
     digest = content_hash(item.text)
+    source = item.source or prepared.source or unknown_outlet(item.external_id, digest)
     return Article(
         id=digest[:20],
         content_hash=digest,
@@ -102,6 +102,12 @@ def publication_date(item: ArticleInput, prepared: Prepared) -> tuple[PartialDat
     return None, None, ""
 
 
-def _source_from_name(external_id: str) -> str:
-    """Last resort for an outlet nobody named: the file name the caller gave, without its extension."""
-    return PurePath(external_id).stem if external_id else "unknown source"
+UNKNOWN_OUTLET = "unknown outlet"
+
+
+def unknown_outlet(external_id: str, digest: str) -> str:
+    """Last resort for an outlet neither the caller, the text, the page nor the URL names. It says so in words a
+    reader understands, and keeps a short tag of the file name (or of the content) so that two such articles
+    stay two sources in the matrix rather than one outlet agreeing with itself."""
+    tag = PurePath(external_id).stem if external_id else digest
+    return f"{UNKNOWN_OUTLET} ({tag[:8]}\u2026)" if len(tag) > 10 else f"{UNKNOWN_OUTLET} ({tag})"

@@ -253,6 +253,7 @@ def report(value: report_records.Report) -> pb.Report:
         until=timestamp(value.until),
         totals=pb.ReportTotals(
             articles=totals.articles, sources=totals.sources, stories=totals.stories, claims=totals.claims,
+            undated=totals.undated,
             findings=[pb.FindingCount(kind=_kind(c.kind), severity=_severity(c.severity), count=c.count)
                       for c in totals.findings],
         ),
@@ -269,6 +270,7 @@ def report(value: report_records.Report) -> pb.Report:
                                  new_findings=changes.new_findings, resolved_findings=changes.resolved_findings,
                                  new_articles=changes.new_articles),
         content_digest=value.content_digest,
+        undated=[summary(a) for a in value.undated],
     )
     if value.created is not None:
         message.created.CopyFrom(timestamp(value.created))

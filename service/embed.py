@@ -77,7 +77,11 @@ class SentenceTransformerEmbedder:
         if verify:
             verify_weights(model_dir)
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
 
+        # The loader's progress bar writes raw carriage returns into stderr, where the log is one JSON object
+        # a line; loading a local copy is quick, so there is no progress worth showing.
+        transformers_logging.disable_progress_bar()
         self.name = MODEL_NAME
         self.batch_size = batch_size
         self._model = SentenceTransformer(str(model_dir), device="cpu")

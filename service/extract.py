@@ -18,9 +18,9 @@ from service.quotes import extract_quotes
 from service.records import Article, Claim, EntityKind, Extraction, Granularity, PartialDate, Span
 from service.segment import split_sentences
 from service.timex import tag_times
+from service.one_line import one_line
 from service.timex.publication import on_calendar
 
-_SPACES = re.compile(r"\s+")
 
 T = TypeVar("T")
 
@@ -123,7 +123,7 @@ def extract(article: Article) -> Extraction:
                     article_id=article.id,
                     sentence=sentence.index,
                     span=span,
-                    text=refs.visible(text, span) if refs else _SPACES.sub(" ", span.of(text)).strip(),
+                    text=refs.visible(text, span) if refs else one_line(span.of(text)),
                     times=claim_times,
                     quantities=tuple(extract_quantities(text, span)),
                     # A quote belongs to the claim it opens in, even when it runs on into the next sentence.

@@ -34,9 +34,21 @@ class TextFormatter(logging.Formatter):
         return line
 
 
+# Libraries that narrate normal work at INFO: faiss lists every CPU build it tries and fails to find ("Could not
+# load library with AVX512 support" is how it picks the build this machine runs, not an error), the model loader
+# names the path it loads. Their warnings and errors still come through.
+QUIET_LOGGERS = ("faiss", "faiss.loader", "sentence_transformers", "transformers", "huggingface_hub", "filelock",
+                 "urllib3", "httpx", "numexpr")
+
+
 def configure_logging(level: str = "INFO", form: str = "json") -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter() if form == "json" else TextFormatter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
+    if root.level > logging.DEBUG:  # --log-level DEBUG shows everything, theirs included
+        for name in QUIET_LOGGERS:
+            logging.getLogger(name).setLevel(logging.WARNING)
+    # Python warnings (deprecations from libraries) become log records, so stderr stays one JSON object a line.
+    logging.captureWarnings(True)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from service.records import Sentence, Span
+from service.one_line import one_line
 
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)")
 _WORD_BEFORE = re.compile(r"(\S+)$")
@@ -60,7 +61,7 @@ def split_sentences(text: str, paragraphs: Sequence[Span], standalone: Sequence[
             and _continues(text, paragraph, paragraphs[index + 1])
         )
     return [
-        Sentence(index=i, span=Span(start, end), text=" ".join(text[start:end].split()), paragraph=where)
+        Sentence(index=i, span=Span(start, end), text=one_line(text[start:end]), paragraph=where)
         for i, (start, end, where) in enumerate(pieces)
     ]
 

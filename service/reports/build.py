@@ -12,6 +12,7 @@ from service.compare.evidence import is_discrepancy
 from service.engine import Engine
 from service.records import Finding, FindingKind
 from service.reports import sections
+from service.reports.left_out import undated_articles
 from service.reports.identity import content_digest, report_id
 from service.reports.records import Report, ReportStory
 from service.reports.window import DayWindow
@@ -52,8 +53,10 @@ def _without_text(summary: ArticleSummary) -> ArticleSummary:
     return dataclasses.replace(summary, article=dataclasses.replace(summary.article, text="", clean=""))
 
 
-def assemble(window: DayWindow, articles: Sequence[ArticleSummary], findings: Sequence[Finding]) -> Report:
-    """The report over the window's articles and findings; id and digest filled, no `created`."""
+def assemble(window: DayWindow, articles: Sequence[ArticleSummary], findings: Sequence[Finding],
+             undated: Sequence[ArticleSummary] = (), undated_count: int = 0) -> Report:
+    """The report over the window's articles and findings, naming the stored articles no window holds; id and
+    digest filled, no `created`."""
     articles = [_without_text(s) for s in articles]
     articles_by_story: dict[str, list[ArticleSummary]] = defaultdict(list)
     for summary in articles:
@@ -82,7 +85,9 @@ def assemble(window: DayWindow, articles: Sequence[ArticleSummary], findings: Se
         matrix=sections.agreement_matrix((s.article.source for s in articles), findings),
         sources=sections.source_stats(articles, findings),
         timeline=sections.timeline(articles, findings),
+        undated=tuple(_without_text(s) for s in undated),
     )
+    report = dataclasses.replace(report, totals=dataclasses.replace(report.totals, undated=undated_count))
     report = dataclasses.replace(report, content_digest=content_digest(report))
     return dataclasses.replace(report, id=report_id(report))
 
@@ -93,4 +98,6 @@ def build_window(engine: Engine, window: DayWindow) -> Report:
         summaries, findings = engine.check(ids)
     else:
         summaries, findings = [], []
-    return dataclasses.replace(assemble(window, summaries, findings), created=dt.datetime.now(dt.timezone.utc))
+    undated, undated_count = undated_articles(engine.store)
+    report = assemble(window, summaries, findings, undated, undated_count)
+    return dataclasses.replace(report, created=dt.datetime.now(dt.timezone.utc))

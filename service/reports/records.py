@@ -24,6 +24,7 @@ class ReportTotals:
     stories: int = 0
     claims: int = 0
     findings: tuple[FindingCount, ...] = ()
+    undated: int = 0  # stored articles no window holds: their publication day is not known
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,3 +97,4 @@ class Report:
     id: str = ""
     content_digest: str = ""
     created: dt.datetime | None = None
+    undated: tuple[ArticleSummary, ...] = ()  # the first of them, most recently stored first

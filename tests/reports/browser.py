@@ -33,8 +33,9 @@ def _run(page: Path, *arguments: str, timeout: float = 60) -> str:
     return result.stdout
 
 
-def dump_dom(page: Path) -> str:
-    return _run(page, "--dump-dom")
+def dump_dom(page: Path, width: int = 1280, height: int = 900) -> str:
+    """The DOM once the page has loaded, laid out in a window of this size."""
+    return _run(page, f"--window-size={width},{height}", "--dump-dom")
 
 
 def screenshot(page: Path, png: Path, width: int, height: int) -> None:

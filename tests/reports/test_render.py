@@ -33,8 +33,22 @@ def test_html_escapes_article_text_and_fetches_nothing():
     assert "Lavrov &lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
     assert "Antonov said &lt;b&gt;&amp;&lt;/b&gt;." in html
     assert "default-src &#x27;none&#x27;" in html or "default-src 'none'" in html
-    assert not re.search(r'\b(?:src|href)\s*=\s*"', html)
+    assert not re.search(r'\bsrc\s*=\s*"', html)
+    # Links only navigate when clicked (nothing is fetched to show the page): to a finding in the page, or to
+    # an article's own web address.
+    for target in re.findall(r'\bhref\s*=\s*"([^"]*)"', html):
+        assert target.startswith(("#finding-", "https://", "http://")), target
     assert "url(" not in html and "@import" not in html
+
+
+def test_article_links_are_web_addresses_only():
+    from crosscheck_proto import crosscheck_pb2 as pb
+    from crosscheck_render.html import _article_title
+
+    web = pb.Article(id="a", title="Talks <resume>", url="https://example.com/story?a=1&b=2")
+    assert _article_title(web) == ('<a class="article-link" href="https://example.com/story?a=1&amp;b=2" '
+                                   'rel="noopener noreferrer">Talks &lt;resume&gt;</a>')
+    assert _article_title(pb.Article(id="b", title="x", url="javascript:alert(1)")) == "x"
 
 
 def test_html_quote_diff_marks_insertions_deletions_and_harmless_spelling():

@@ -158,3 +158,23 @@ def test_reflection_needs_a_token():
     assert required_scope("/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo") == "read"
     assert required_scope("/crosscheck.v1.CrosscheckService/IngestArticles") == "write"
     assert required_scope("/crosscheck.v1.CrosscheckService/SomethingNew") == "admin"
+
+
+def test_the_cli_takes_token_and_tls_options_before_or_after_the_command(tls_server, pki):
+    import subprocess
+    import sys
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "client", *args], capture_output=True, text=True, timeout=60,
+                              env={k: v for k, v in __import__("os").environ.items()
+                                   if not k.startswith("CROSSCHECK_")})
+
+    ok = cli("--address", tls_server.address, "--tls-ca", str(pki["ca_cert"]), "--token", READER, "articles")
+    assert ok.returncode == 0, ok.stderr
+    after = cli("articles", "--address", tls_server.address, "--tls-ca", str(pki["ca_cert"]), "--token", READER)
+    assert after.returncode == 0, after.stderr
+    anonymous = cli("--address", tls_server.address, "--tls-ca", str(pki["ca_cert"]), "articles")
+    assert anonymous.returncode == 4 and "UNAUTHENTICATED" in anonymous.stderr
+    assert len(anonymous.stderr.strip().splitlines()) == 1
+    missing = cli("--address", tls_server.address, "--tls-ca", "/nonexistent/ca.pem", "articles")
+    assert missing.returncode == 2 and "cannot read the CA bundle" in missing.stderr
