@@ -44,13 +44,18 @@ def article_from_text(text: str, *, source: str = "", url: str = "", title: str 
     return message
 
 
+def aware(value: dt.date | dt.datetime) -> dt.datetime:
+    """The one rule for times without a zone: a date is its midnight in UTC, a naive time is taken as UTC; a time
+    with a zone keeps it (a window's days are read on the caller's clock)."""
+    if not isinstance(value, dt.datetime):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc)
+    return value if value.tzinfo is not None else value.replace(tzinfo=dt.timezone.utc)
+
+
 def _timestamp(value: dt.date | dt.datetime | None) -> Timestamp | None:
     if value is None:
         return None
-    if not isinstance(value, dt.datetime):
-        value = dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc)
-    elif value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
+    value = aware(value)
     stamp = Timestamp()
     stamp.FromDatetime(value.astimezone(dt.timezone.utc))
     return stamp

@@ -13,7 +13,7 @@ import datetime as dt
 import os
 from importlib import metadata
 
-from client.api import DEFAULT_ADDRESS, DEFAULT_TIMEOUT
+from client.api import DEFAULT_ADDRESS, DEFAULT_TIMEOUT, aware
 from crosscheck_proto import crosscheck_pb2 as pb
 
 EXIT_CODES = ("Exit codes: 0 ok; 1 a finding named by --fail-on exists; 2 usage error (a bad option, a file or "
@@ -52,7 +52,7 @@ def _datetime(text: str) -> dt.datetime:
         value = dt.datetime.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date or time (YYYY-MM-DD[THH:MM[:SS][+HH:MM]])") from None
-    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+    return aware(value)
 
 
 def _positive_int(text: str) -> int:

@@ -54,3 +54,12 @@ def test_finding_kinds_are_defined_once_for_service_and_wire():
 def test_one_person_identity_rule():
     found = _service_modules_matching(r"^def same_person\b")
     assert found == ["service/people/names.py"]
+
+
+def test_one_rule_for_times_without_a_zone():
+    found = []
+    for folder in ("service", "client", "crosscheck_render"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            if re.search(r"\.replace\(tzinfo=(?:dt\.)?timezone\.utc\)", path.read_text()):
+                found.append(str(path.relative_to(ROOT)))
+    assert found == ["client/api.py"]
