@@ -110,3 +110,68 @@ def test_sigterm_with_work_in_flight_drains_then_exits_within_grace(tmp_path):
     with sqlite3.connect(tmp_path / "q.db") as db:
         assert db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _start(database, port: int = 0):
+    env = dict(os.environ, CROSSCHECK_ADDRESS=f"localhost:{port}", CROSSCHECK_DATABASE=str(database))
+    process = subprocess.Popen([sys.executable, "-m", "service.server"], env=env, stderr=subprocess.PIPE, text=True)
+    listening = _read_events(process.stderr, "listening")[-1]
+    _read_events(process.stderr, "serving")
+    return process, f"localhost:{listening['port']}"
+
+
+def test_kill_9_during_ingest_loses_nothing_acknowledged_and_leaves_no_partial_article(tmp_path):
+    import sqlite3
+    import threading
+
+    database = tmp_path / "crash.db"
+    articles = [article_from_text(f"GENEVA - Delegation {i} met on Monday and agreed to resume talks on item {i}, "
+                                  f"officials said.\n\nThe meeting of delegation {i} lasted {i + 2} hours.\n",
+                                  source=f"Crash Wire {i % 3}") for i in range(40)]
+    acknowledged: dict[int, str] = {}
+    process, address = _start(database)
+    try:
+        def ingest_one_by_one():
+            with CrosscheckClient(address, timeout=30) as c:
+                for i, article in enumerate(articles):
+                    try:
+                        (result,) = c.ingest([article], batch_size=1)
+                    except Exception:  # noqa: BLE001 - the server is killed mid-call
+                        return
+                    acknowledged[i] = result.article_id
+
+        caller = threading.Thread(target=ingest_one_by_one)
+        caller.start()
+        deadline = time.monotonic() + 120
+        while len(acknowledged) < 8 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        process.kill()  # SIGKILL, mid-ingest
+        process.wait(30)
+        caller.join(60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert 8 <= len(acknowledged) < len(articles)
+    with sqlite3.connect(database) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        stored = {row[0] for row in db.execute("SELECT id FROM articles")}
+        # an article is stored whole or not at all: every stored article has its claims and its story link
+        assert db.execute("SELECT COUNT(*) FROM articles a WHERE NOT EXISTS "
+                          "(SELECT 1 FROM claims c WHERE c.article_id = a.id)").fetchone()[0] == 0
+        assert db.execute("SELECT COUNT(*) FROM articles a WHERE NOT EXISTS "
+                          "(SELECT 1 FROM story_links s WHERE s.article_id = a.id)").fetchone()[0] == 0
+    assert set(acknowledged.values()) <= stored
+    process, address = _start(database)
+    try:
+        with CrosscheckClient(address, timeout=60) as c:
+            results = c.ingest(articles, batch_size=10)
+            assert all(not r.error for r in results)
+            for i, article_id in acknowledged.items():
+                assert results[i].article_id == article_id and not results[i].created
+            assert len({r.article_id for r in results}) == len(articles)
+            assert sum(1 for _ in c.iter_articles(page_size=100)) == len(articles)
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
