@@ -182,7 +182,8 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
 
     async def _pipeline(self, deadline: Deadline, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """CPU-bound work (model, parser), off the event loop and behind admission control. When the caller goes
-        away the work is told to stop (it checks `deadline` before writing) and the slot is held until it has."""
+        away the work is told to stop (it checks `deadline` before writing), and the slot is held while it winds
+        down, up to CANCEL_WAIT_SECONDS."""
         async with self._admission.slot(deadline):
             deadline.require("the call")
             loop = asyncio.get_running_loop()
