@@ -23,7 +23,7 @@ from service.people.corrections import (
 )
 from service.people.layout import Line, article_lines, line_at
 from service.people.lexicon import is_title_word
-from service.people.names import fuller_name, name_parts, same_person
+from service.people.names import fuller_name, identity_parts, name_parts, same_person
 from service.people.titles import person_title
 from service.records import Entity, EntityKind, Span
 
@@ -125,14 +125,28 @@ def _canonical_names(people: list[tuple[int, str]]) -> dict[int, str]:
     When several fuller names match a bare surname ("Bush" with "George Bush" and "Laura Bush"), the nearest
     one before the mention wins.
     """
-    canonical: dict[int, str] = {}
+    # Two names of one person share their surname, so only mentions of one surname are compared; and names
+    # that fold to the same parts ("Jim Miller" twice, "Jim Miller's") have the same matches, so each distinct
+    # form is weighed once. Both keep the work near-linear in the article however many people it names.
+    by_surname: dict[str, list[tuple[int, str]]] = {}
     for start, name in people:
-        matches = [(s, n) for s, n in people if same_person(name, n)]
-        fullest = name
-        if all(same_person(a, b) for _, a in matches for _, b in matches):
-            for _, other in matches:
-                fullest = fuller_name(fullest, other)
-        else:
+        by_surname.setdefault(identity_parts(name)[1], []).append((start, name))
+    canonical: dict[int, str] = {}
+    weighed: dict[tuple, tuple[list[tuple[int, str]], str | None]] = {}
+    for start, name in people:
+        key = identity_parts(name)
+        if key not in weighed:
+            matches = [(s, n) for s, n in by_surname.get(key[1], ()) if same_person(name, n)]
+            forms = {identity_parts(n): n for _, n in matches}
+            agree = all(same_person(a, b) for a in forms.values() for b in forms.values())
+            fullest: str | None = None
+            if agree:
+                fullest = name
+                for _, other in matches:
+                    fullest = fuller_name(fullest, other)
+            weighed[key] = matches, fullest
+        matches, fullest = weighed[key]
+        if fullest is None:
             preceding = [n for s, n in matches if s <= start and len(name_parts(n)) > len(name_parts(name))]
             fullest = preceding[-1] if preceding else name
         canonical[start] = fullest

@@ -7,6 +7,7 @@ person when their surnames agree and their given names do not contradict each ot
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -59,19 +60,29 @@ def _plain(name: str) -> str:
 
 def name_parts(name: str) -> list[str]:
     """Lower-cased, accent-stripped words of a name, without honorifics, brackets or suffixes."""
+    return list(_name_parts(name))
+
+
+# Names repeat through an article and are compared pairwise: their parts are computed once per distinct name.
+_NAME_CACHE = 65_536
+
+
+@functools.lru_cache(maxsize=_NAME_CACHE)
+def _name_parts(name: str) -> tuple[str, ...]:
     words = [w.replace("’", "'") for w in _WORD.findall(_plain(name))]
     while len(words) > 1 and (words[0].rstrip(".") in _HONORIFICS or words[0] in _LEADING_NON_NAMES):
         words = words[1:]
     while len(words) > 1 and words[-1] in _SUFFIXES:
         words = words[:-1]
     # A possessive ("Shoigu's") names the same person.
-    return [_fold_spelling(re.sub(r"'s$", "", w)) for w in words]
+    return tuple(_fold_spelling(re.sub(r"'s$", "", w)) for w in words)
 
 
+@functools.lru_cache(maxsize=_NAME_CACHE)
 def identity_parts(name: str) -> tuple[tuple[str, ...], str]:
     """(given names, surname) as compared for identity: hyphens and apostrophes dropped ("O'Neil" is "ONeil"),
     surname particles joined to the surname ("Van Damme" is "Vandamme"), nicknames folded."""
-    words = [re.sub(r"['-]", "", w) for w in name_parts(name)]
+    words = [re.sub(r"['-]", "", w) for w in _name_parts(name)]
     words = [w for w in words if w]
     if not words:
         return (), ""
