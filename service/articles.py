@@ -23,18 +23,9 @@ def content_hash(text: str) -> str:
 
 def validate_date(date: PartialDate, where: str) -> None:
     """Raises InvalidInput for a date no calendar has (month 13, 30 February)."""
-    import calendar
-
-    if date.month is not None and not 1 <= date.month <= 12:
-        raise InvalidInput(f"{where}: month {date.month} is not in 1-12")
-    if date.year is not None and not 1 <= date.year <= 9999:
-        raise InvalidInput(f"{where}: year {date.year} is not in 1-9999")
-    if date.day is not None:
-        if date.month is None:
-            raise InvalidInput(f"{where}: a day ({date.day}) without a month")
-        longest = calendar.monthrange(date.year or 2000, date.month)[1]  # 2000 is a leap year: 29 Feb allowed
-        if not 1 <= date.day <= longest:
-            raise InvalidInput(f"{where}: day {date.day} does not exist in month {date.month}")
+    problem = date.problem()
+    if problem is not None:
+        raise InvalidInput(f"{where}: {problem}")
 
 
 def build_article(item: ArticleInput, max_chars: int) -> Article:

@@ -7,6 +7,7 @@ text exactly as submitted, end exclusive.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import enum
 import hashlib
@@ -50,6 +51,21 @@ class PartialDate:
         if self.year is None or self.month is None or self.day is None:
             return None
         return dt.date(self.year, self.month, self.day)
+
+    def problem(self) -> str | None:
+        """Why no calendar has this date (month 13, 30 February, a day without a month), or None when it exists.
+        Without a year, 29 February exists."""
+        if self.month is not None and not 1 <= self.month <= 12:
+            return f"month {self.month} is not in 1-12"
+        if self.year is not None and not 1 <= self.year <= 9999:
+            return f"year {self.year} is not in 1-9999"
+        if self.day is not None:
+            if self.month is None:
+                return f"a day ({self.day}) without a month"
+            longest = calendar.monthrange(self.year or 2000, self.month)[1]  # 2000 is a leap year
+            if not 1 <= self.day <= longest:
+                return f"day {self.day} does not exist in month {self.month}"
+        return None
 
     def iso(self) -> str:
         """TIMEX3-style value: 2013-03-25, XXXX-04-23, 2013-03."""

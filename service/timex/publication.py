@@ -3,7 +3,6 @@ a dateline ("MOSCOW, April 23 (RIA Novosti)", "(Nov. 21) -"), or a date in the U
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from service.records import PartialDate, Span
@@ -40,8 +39,9 @@ def detect_publication_date(text: str, url: str = "") -> tuple[PartialDate, Span
     lines = _lines(text)
     edges = lines[:_HEADER_LINES] + lines[-_FOOTER_LINES:] if len(lines) > _HEADER_LINES else lines
     for start, line in edges:
-        if len(line.strip()) <= _MAX_DATE_LINE and (m := _DATE_LINE.match(line)) and on_calendar(full_date(m)):
-            return full_date(m), Span(start + m.start("date"), start + m.end("date"))
+        if (len(line.strip()) <= _MAX_DATE_LINE and (m := _DATE_LINE.match(line))
+                and on_calendar(day := full_date(m))):
+            return day, Span(start + m.start("date"), start + m.end("date"))
     if (m := _URL_DATE.search(url)) and on_calendar(day := PartialDate(int(m[1]), int(m[2]), int(m[3]))):
         return day, None
     for start, line in lines[:_HEADER_LINES * 2]:
@@ -56,12 +56,8 @@ def detect_publication_date(text: str, url: str = "") -> tuple[PartialDate, Span
 
 def on_calendar(date: PartialDate) -> bool:
     """Whether the date exists ("April 31, 2013" and "2013/02/29" in a page or URL do not: a typo, not a date
-    to read relative dates against). Without a year, 29 February exists."""
-    try:
-        dt.date(date.year if date.year is not None else 2000, date.month or 1, date.day or 1)
-    except ValueError:
-        return False
-    return True
+    to read relative dates against)."""
+    return date.problem() is None
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
