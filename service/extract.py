@@ -16,9 +16,9 @@ from service.polarity import polarity
 from service.quantities import extract_quantities
 from service.quotes import extract_quotes
 from service.records import Article, Claim, EntityKind, Extraction, Granularity, PartialDate, Span
+from service.one_line import one_line
 from service.segment import split_sentences
 from service.timex import tag_times
-from service.one_line import one_line
 from service.timex.publication import on_calendar
 
 

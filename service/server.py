@@ -8,8 +8,8 @@ SIGTERM/SIGINT health turns NOT_SERVING first (so load balancers stop routing), 
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import asyncio
+import ipaddress
 import logging
 import os
 import signal
@@ -82,8 +82,10 @@ class CrosscheckServer:
         self.grpc = grpc.aio.server(options=options, interceptors=interceptors)
         self.servicer = CrosscheckServicer(
             self._executor, Admission(settings.workers, settings.max_waiting_calls),
-            CallLimits(settings.max_batch_articles, settings.max_compare_articles, settings.max_check_articles,
-                       settings.default_deadline_seconds),
+            CallLimits(max_batch_articles=settings.max_batch_articles,
+                       max_compare_articles=settings.max_compare_articles,
+                       max_check_articles=settings.max_check_articles,
+                       default_deadline_seconds=settings.default_deadline_seconds),
         )
         add_to_server(self.servicer, self.grpc)
         self.health = health.aio.HealthServicer()
@@ -210,7 +212,7 @@ def server_credentials(settings: Settings) -> grpc.ServerCredentials | None:
 
 def is_loopback(address: str) -> bool:
     host = address.rsplit(":", 1)[0].strip("[]").lower()
-    if host == "localhost" or host == "::1":
+    if host == "localhost":
         return True
     try:
         return ipaddress.ip_address(host).is_loopback

@@ -146,18 +146,20 @@ def _days(request: pb.CheckRequest | pb.ListStoriesRequest) -> tuple[dt.date | N
 
 @dataclass(frozen=True, slots=True)
 class CallLimits:
-    max_batch_articles: int = 1000
-    max_compare_articles: int = 50
-    max_check_articles: int = 2000
+    """The bounds on one call, from the server's settings (where their defaults are)."""
+
+    max_batch_articles: int
+    max_compare_articles: int
+    max_check_articles: int
     # The deadline a call gets when its caller sets none: work never runs unbounded.
-    default_deadline_seconds: float = 600.0
+    default_deadline_seconds: float
 
 
 class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
     """Pipeline calls (ingest, extract, compare, check, report) run on `executor` behind `admission`; reads of
     what is stored run on their own small pool, so that they answer while the pipeline is busy."""
 
-    def __init__(self, executor: ThreadPoolExecutor, admission: Admission, limits: CallLimits = CallLimits()) -> None:
+    def __init__(self, executor: ThreadPoolExecutor, admission: Admission, limits: CallLimits) -> None:
         self._engine: Engine | None = None
         self._executor = executor
         self._reads = ThreadPoolExecutor(max_workers=2, thread_name_prefix="crosscheck-read")
