@@ -69,7 +69,7 @@ class StoryView:
 
 def analyse(item: ArticleInput, embedder: Embedder, max_article_chars: int = 1_000_000) -> tuple[Extraction, np.ndarray]:
     """Ingest and extraction of one article, and its claims' embeddings (rows in claim order)."""
-    (result,) = analyse_many([item], embedder, max_article_chars)
+    (result,) = analyse_many([item], embedder, max_article_chars, leads=False)
     if isinstance(result, CrosscheckError):
         raise result
     return result.extraction, result.embeddings
@@ -77,11 +77,12 @@ def analyse(item: ArticleInput, embedder: Embedder, max_article_chars: int = 1_0
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """An article's extraction, its claims' embeddings (rows in claim order) and its story lead's embedding."""
+    """An article's extraction, its claims' embeddings (rows in claim order) and, when asked for, its story lead's
+    embedding."""
 
     extraction: Extraction
     embeddings: np.ndarray
-    lead_embedding: np.ndarray
+    lead_embedding: np.ndarray | None = None
 
 
 def story_lead(extraction: Extraction) -> str:
@@ -94,10 +95,11 @@ def story_text(extraction: Extraction) -> str:
     return f"{extraction.article.title}. {story_lead(extraction)}".strip(". ")
 
 
-def analyse_many(items: Sequence[ArticleInput], embedder: Embedder,
-                 max_article_chars: int = 1_000_000) -> list[Analysis | CrosscheckError]:
+def analyse_many(items: Sequence[ArticleInput], embedder: Embedder, max_article_chars: int = 1_000_000, *,
+                 leads: bool = True) -> list[Analysis | CrosscheckError]:
     """`analyse` of several articles at once, each with its own result or error: their texts are parsed in shared
-    batches and all their claims and story leads embedded in one call of the model, which sorts them by length."""
+    batches, and all their claims embedded in one call of the model (which sorts them by length) and, with
+    `leads`, all their story leads in another."""
     built: list[Article | CrosscheckError] = []
     for item in items:
         try:
@@ -107,19 +109,23 @@ def analyse_many(items: Sequence[ArticleInput], embedder: Embedder,
     extracted = iter(extract_many([a for a in built if isinstance(a, Article)]))
     results: list[Extraction | CrosscheckError] = [next(extracted) if isinstance(a, Article) else a for a in built]
     extractions = [r for r in results if isinstance(r, Extraction)]
-    texts = [text for e in extractions for text in [c.text for c in e.claims] + [story_text(e)]]
-    if not texts:
+    if not extractions:
         return results  # type: ignore[return-value]  # nothing was read: every result is an error
+    claims = [c.text for e in extractions for c in e.claims]
     try:
-        rows = embedder.embed(texts)
+        # Two calls, not one: the model pads each batch to its longest text, and the leads (a title and three
+        # sentences) are several times longer than a claim, so mixed in they would pad a batch of claims to
+        # their length.
+        rows = embedder.embed(claims)
+        lead_rows = embedder.embed([story_text(e) for e in extractions]) if leads else [None] * len(extractions)
     except CrosscheckError as exc:
         return [exc if isinstance(r, Extraction) else r for r in results]
     analyses: dict[int, Analysis] = {}
     start = 0
-    for extraction in extractions:
+    for extraction, lead in zip(extractions, lead_rows):
         end = start + len(extraction.claims)
-        analyses[id(extraction)] = Analysis(extraction, rows[start:end], rows[end])
-        start = end + 1
+        analyses[id(extraction)] = Analysis(extraction, rows[start:end], lead)
+        start = end
     return [analyses[id(r)] if isinstance(r, Extraction) else r for r in results]
 
 
@@ -143,8 +149,8 @@ class Engine:
 
     # ------------------------------------------------------------------------------------------ stages
 
-    def _analyse_many(self, items: Sequence[ArticleInput]) -> list[Analysis | CrosscheckError]:
-        return analyse_many(items, self.embedder, self.max_article_chars)
+    def _analyse_many(self, items: Sequence[ArticleInput], leads: bool = True) -> list[Analysis | CrosscheckError]:
+        return analyse_many(items, self.embedder, self.max_article_chars, leads=leads)
 
     def _story_document(self, extraction: Extraction, vector: np.ndarray | None = None) -> StoryDocument:
         article = extraction.article
@@ -301,7 +307,7 @@ class Engine:
         if len(items) < 2:
             raise InvalidInput(f"articles: compare needs two or more articles, got {len(items)}")
         analysed = []
-        for i, (item, result) in enumerate(zip(items, self._analyse_many(items))):
+        for i, (item, result) in enumerate(zip(items, self._analyse_many(items, leads=False))):
             if isinstance(result, InvalidInput):
                 label = f" ({shown(item.external_id)[1:-1]})" if item.external_id else ""
                 raise type(result)(f"articles[{i}]{label}: {result.message}") from result
