@@ -118,7 +118,7 @@ def _shared_numbers(a: _ClaimView, b: _ClaimView) -> float:
 def pair_matrix(a: Extraction, emb_a: np.ndarray, b: Extraction, emb_b: np.ndarray) -> np.ndarray:
     """Features of every claim pair, shape (len(a.claims), len(b.claims), len(FACT_FEATURES)).
 
-    Computed for all pairs at once: set overlaps are counted by a product of 0/1 matrices (integers, so exact)
+    Computed for all pairs at once: set overlaps are counted by a product of sparse 0/1 integer matrices (exact)
     and every logarithm is taken with `math` from a table, so each value is the one a loop over pairs computes
     with Python's sets and `math`, to the last bit. Only the few features that need the sets themselves (the
     idf mass of the shared stems, compatible dates, shared numbers) are computed pair by pair, and only for
@@ -186,21 +186,23 @@ def pair_matrix(a: Extraction, emb_a: np.ndarray, b: Extraction, emb_b: np.ndarr
     return out
 
 
-def _incidence(sets: Sequence[frozenset], vocabulary: dict) -> np.ndarray:
-    rows = np.zeros((len(sets), max(1, len(vocabulary))), dtype=np.float64)
-    for i, members in enumerate(sets):
-        rows[i, [vocabulary[m] for m in members]] = 1.0
-    return rows
+def _incidence(sets: Sequence[frozenset], vocabulary: dict):
+    """Which members each set holds: a sparse 0/1 matrix, a row per set and a column per member."""
+    from scipy.sparse import csr_matrix
+
+    columns = [vocabulary[m] for members in sets for m in members]
+    starts = np.cumsum([0] + [len(members) for members in sets])
+    return csr_matrix((np.ones(len(columns), dtype=np.int64), columns, starts),
+                      shape=(len(sets), max(1, len(vocabulary))))
 
 
 def _overlaps(sets_a: Sequence[frozenset], sets_b: Sequence[frozenset]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """|a & b| for every pair (ints), and the sizes of the sets of a (a column) and of b (a row)."""
+    """|a & b| for every pair (ints, exact), and the sizes of the sets of a (a column) and of b (a row)."""
     vocabulary: dict = {}
     for members in (*sets_a, *sets_b):
         for m in members:
             vocabulary.setdefault(m, len(vocabulary))
-    # Sums of products of 0s and 1s, far below 2**53: exact in float64.
-    shared = (_incidence(sets_a, vocabulary) @ _incidence(sets_b, vocabulary).T).astype(np.int64)
+    shared = (_incidence(sets_a, vocabulary) @ _incidence(sets_b, vocabulary).T).toarray().astype(np.int64)
     return shared, np.array([len(s) for s in sets_a])[:, None], np.array([len(s) for s in sets_b])[None, :]
 
 
