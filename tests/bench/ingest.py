@@ -14,6 +14,9 @@ in this process. Measured in the same run, so that the load of the machine is th
    the parses), embedding (claims and story lead, the model without the cache), story placement, store write.
    The article is a variant of one already stored (a line appended), so the story and store steps see a stored
    neighbour as they would for a repost.
+
+Part 1 also runs against an earlier checkout, to compare the ratio before and after a change (each run has its
+own raw-encode baseline): `PYTHONPATH=/path/to/old/checkout python tests/bench/ingest.py DATA --parts throughput`.
 3. Check: a warm Check (the same call made once before) of 2, 5, 10 and 20 articles of one ECB+ event
    (topic 1: its ECB and ECB+ documents), over gRPC, beside the raw encode rate of the same run.
 4. Growth: the store pre-filled to each size of `--growth` (and 10,000 with `--growth-10k`) with variants of the
@@ -41,10 +44,7 @@ import numpy as np
 from client import CrosscheckClient
 from client.api import article_from_text
 from service.articles import build_article, content_hash
-from service.engine import Analysis, Engine, story_text
-from service.claims import claim_body
-from service.extract import _draft, _finish, _read
-from service.nlp import Parses
+from service.engine import Engine
 from service.records import ArticleInput, Extraction, PartialDate
 from service.server import default_engine
 from service.settings import Settings
@@ -103,6 +103,11 @@ def throughput(server: RunningServer, items: list[ArticleInput], batch: int) -> 
 
 
 def stages(server: RunningServer, item: ArticleInput) -> None:
+    from service.claims import claim_body
+    from service.engine import Analysis, story_text
+    from service.extract import _draft, _finish, _read
+    from service.nlp import Parses
+
     engine = server.engine
     model = engine.embedder.inner  # type: ignore[attr-defined]
     variant = replace(item, text=item.text + "\n\nThis article has been updated.")
@@ -165,9 +170,10 @@ def check(server: RunningServer, data: Path, encode_rate: float) -> None:
     print()
 
 
-def _variant(analysis: Analysis, item: ArticleInput, n: int, originals: int,
-             rng: np.random.Generator) -> tuple[ArticleInput, Analysis]:
+def _variant(analysis, item: ArticleInput, n: int, originals: int, rng: np.random.Generator):
     """The n-th variant of an analysed article: own text, ids and date, its embeddings moved slightly."""
+    from service.engine import Analysis
+
     text = f"{item.text}\n\n(variant {n})"
     digest = content_hash(text)
     old = analysis.extraction.article
@@ -188,6 +194,8 @@ def _variant(analysis: Analysis, item: ArticleInput, n: int, originals: int,
 
 def growth(data: Path, settings: Settings, sizes: list[int], items: list[ArticleInput]) -> None:
     """Its own server, so the store holds only the fill and the fresh articles."""
+    from service.engine import Analysis
+
     server = RunningServer(settings, default_engine)
     try:
         engine = server.engine
