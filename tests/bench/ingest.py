@@ -19,7 +19,9 @@ Part 1 also runs against an earlier checkout, to compare the ratio before and af
 own raw-encode baseline): `PYTHONPATH=/path/to/old/checkout python tests/bench/ingest.py DATA --parts throughput`.
 3. Check: a warm Check (the same call made once before) of 2, 5, 10 and 20 articles of one ECB+ event
    (topic 1: its ECB and ECB+ documents), over gRPC, beside the raw encode rate of the same run.
-4. Growth: the store pre-filled to each size of `--growth` (and 10,000 with `--growth-10k`) with variants of the
+4. Alignment: the comparison step of Check over every pair of 10 articles (ECB+, and long PolNeAR ones), the
+   current code alternating with the loop over claim pairs it replaced (`tests/align/test_pair_matrix.py`).
+5. Growth: the store pre-filled to each size of `--growth` (and 10,000 with `--growth-10k`) with variants of the
    analysed PolNeAR articles written through the engine's real store step (story placement, SQLite write, claim
    index) without parsing or embedding them again: each variant gets its own text, ids, a publication date a
    story window later per generation (so variants of one article form stories of one article each, as a news
@@ -177,6 +179,52 @@ def check(server: RunningServer, data: Path, encode_rate: float) -> None:
     print()
 
 
+def alignment(data: Path, server: RunningServer) -> None:
+    """The comparison step of Check (every pair of 10 articles) with the loop over claim pairs and the per-pair
+    text work it replaced, alternating with the current code, in this process; the findings must be equal."""
+    import service.align.facts as facts
+    import service.align.features as features
+    import service.quotes.tokens as tokens
+    from service.align import FactAligner, load_fact_model
+    from service.compare import Analysed, compare_articles
+    from service.engine import analyse_many
+    from tests.align.test_pair_matrix import reference_pair_matrix
+
+    aligner = FactAligner(load_fact_model())
+    sets = {"ECB+ topic 1, 10 articles": _ecbplus_event(data, 10),
+            "PolNeAR, 10 long articles (all 45 pairs compared)": _polnear(data, 10)}
+    now = (facts.pair_matrix, features.profile, tokens._tokens, tokens._word_keys)
+    before = (reference_pair_matrix, features.profile.__wrapped__, tokens._tokens.__wrapped__,
+              tokens._word_keys.__wrapped__)
+
+    def use(functions) -> None:
+        facts.pair_matrix, facts.profile, tokens._tokens, tokens._word_keys = functions
+
+    print("comparing every pair of 10 articles (the comparison step of Check), before and now alternating\n")
+    print("| articles | claims | before s | now s | now / before |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    try:
+        for name, items in sets.items():
+            analysed = [Analysed(a.extraction, a.embeddings)
+                        for a in analyse_many(items, server.engine.embedder, leads=False) if not isinstance(a, Exception)]
+            seconds = {"before": 0.0, "now": 0.0}
+            found = {}
+            for _ in range(2):
+                for label, functions in (("before", before), ("now", now)):
+                    use(functions)
+                    compare_articles(analysed, aligner, by_story=True)  # warm
+                    started = time.perf_counter()
+                    found[label] = compare_articles(analysed, aligner, by_story=True)
+                    seconds[label] += time.perf_counter() - started
+            assert found["before"] == found["now"], "the findings differ"
+            claims = sum(len(a.extraction.claims) for a in analysed)
+            print(f"| {name} | {claims} | {seconds['before'] / 2:.2f} | {seconds['now'] / 2:.2f} "
+                  f"| {seconds['now'] / seconds['before']:.2f} |", flush=True)
+    finally:
+        use(now)
+    print()
+
+
 def _variant(analysis, item: ArticleInput, n: int, originals: int, rng: np.random.Generator):
     """The n-th variant of an analysed article: own text, ids and date, its embeddings moved slightly."""
     from service.engine import Analysis
@@ -246,8 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=16, help="articles per IngestArticles call")
     parser.add_argument("--growth", default="100,1000", help="store sizes to measure ingest at (empty: none)")
     parser.add_argument("--growth-10k", action="store_true", help="also at 10,000 stored articles (slow)")
-    parser.add_argument("--parts", default="throughput,stages,check,growth",
-                        help="which of throughput, stages, check, growth to run")
+    parser.add_argument("--parts", default="throughput,stages,check,align,growth",
+                        help="which of throughput, stages, check, align, growth to run")
     args = parser.parse_args(argv)
     items = _polnear(args.data, args.articles)
     if not items:
@@ -257,18 +305,21 @@ def main(argv: list[str] | None = None) -> int:
     parts = set(args.parts.split(","))
     with tempfile.TemporaryDirectory() as folder:
         settings = Settings(database=str(Path(folder) / "bench.db"), log_format="text", log_level="WARNING")
-        if parts & {"throughput", "stages", "check"}:
+        if parts & {"throughput", "stages", "check", "align"}:
             server = RunningServer(settings, default_engine)
             try:
                 with CrosscheckClient(server.address, timeout=600) as client:  # warm: both models loaded, run once
                     client.compare([_pb(items[0]), _pb(items[1])])
-                stored, encode_rate = throughput(server, items, args.batch)
-                counts = {i: server.engine.store.get_summary(i).claim_count for i in stored}
-                median = sorted(counts.values())[len(counts) // 2]
-                if "stages" in parts:
-                    stages(server, stored[next(i for i in stored if counts[i] == median)])
-                if "check" in parts and (args.data / "ecbplus" / "1").is_dir():
-                    check(server, args.data, encode_rate)
+                if "align" in parts:
+                    alignment(args.data, server)
+                if parts & {"throughput", "stages", "check"}:
+                    stored, encode_rate = throughput(server, items, args.batch)
+                    counts = {i: server.engine.store.get_summary(i).claim_count for i in stored}
+                    median = sorted(counts.values())[len(counts) // 2]
+                    if "stages" in parts:
+                        stages(server, stored[next(i for i in stored if counts[i] == median)])
+                    if "check" in parts and (args.data / "ecbplus" / "1").is_dir():
+                        check(server, args.data, encode_rate)
             finally:
                 server.stop()
         if sizes and "growth" in parts:
