@@ -21,7 +21,8 @@ own raw-encode baseline): `PYTHONPATH=/path/to/old/checkout python tests/bench/i
    (topic 1: its ECB and ECB+ documents), over gRPC, beside the raw encode rate of the same run.
 4. Alignment: the comparison step of Check over every pair of 10 articles (ECB+, and long PolNeAR ones), the
    current code alternating with the loop over claim pairs it replaced (`tests/align/test_pair_matrix.py`).
-5. Growth: the store pre-filled to each size of `--growth` (and 10,000 with `--growth-10k`) with variants of the
+5. Stories: story placement alone as the clusterer grows to each size of `--growth`, on synthetic documents.
+6. Growth: the store pre-filled to each size of `--growth` (and 10,000 with `--growth-10k`) with variants of the
    analysed PolNeAR articles written through the engine's real store step (story placement, SQLite write, claim
    index) without parsing or embedding them again: each variant gets its own text, ids, a publication date a
    story window later per generation (so variants of one article form stories of one article each, as a news
@@ -247,6 +248,48 @@ def _variant(analysis, item: ArticleInput, n: int, originals: int, rng: np.rando
     return replace(item, text=text), Analysis(extraction, moved(analysis.embeddings), moved(analysis.lead_embedding))
 
 
+def story_growth(sizes: list[int]) -> None:
+    """Story placement alone as the clusterer grows: synthetic story documents (random unit vectors, three
+    shared names, a new date every 40 articles), restored, then 20 more placed; where placement spends its time."""
+    import cProfile
+    import pstats
+
+    from service.stories import RegionalClusterer, StoryAssignment, StoryDocument
+
+    rng = np.random.default_rng(0)
+    base = dt.date(2016, 1, 1)
+    window = StoryThresholds().story_window_days + 1
+
+    def document(k: int) -> StoryDocument:
+        vector = rng.standard_normal(384).astype(np.float32)
+        return StoryDocument(article_id=f"a{k:06d}", title="", lead="", names=("Clinton", "Trump", "Washington"),
+                             published=base + dt.timedelta(days=k // 40 * window),
+                             embedding=vector / np.linalg.norm(vector))
+
+    print("story placement alone, synthetic documents (ms per article placed; the three costliest functions)\n")
+    print("| stored | restore s | place ms | top functions (ms per article) |")
+    print("| ---: | ---: | ---: | --- |")
+    for size in sizes:
+        clusterer = RegionalClusterer()
+        started = time.perf_counter()
+        clusterer.restore((document(k), StoryAssignment(f"a{k:06d}", f"story-a{k:06d}", f"topic-a{k:06d}", 1.0))
+                          for k in range(size))
+        restore = time.perf_counter() - started
+        arrivals = [document(size + k) for k in range(TIMED_FILLS)]
+        profile = cProfile.Profile()
+        started = time.perf_counter()
+        profile.enable()
+        for doc in arrivals:
+            clusterer.place(doc)
+        profile.disable()
+        per = 1000 * (time.perf_counter() - started) / len(arrivals)
+        stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+        top = sorted(((tt, f"{func[2]}") for func, (_, _, tt, _, _) in stats.items()), reverse=True)[:3]
+        shown = ", ".join(f"{name} {1000 * tt / len(arrivals):.0f}" for tt, name in top)
+        print(f"| {size:,} | {restore:.1f} | {per:.0f} | {shown} |", flush=True)
+    print()
+
+
 def growth(data: Path, settings: Settings, sizes: list[int], items: list[ArticleInput]) -> None:
     """Its own server, so the store holds only the fill and the fresh articles."""
     from service.engine import Analysis
@@ -294,8 +337,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=16, help="articles per IngestArticles call")
     parser.add_argument("--growth", default="100,1000", help="store sizes to measure ingest at (empty: none)")
     parser.add_argument("--growth-10k", action="store_true", help="also at 10,000 stored articles (slow)")
-    parser.add_argument("--parts", default="throughput,stages,check,align,growth",
-                        help="which of throughput, stages, check, align, growth to run")
+    parser.add_argument("--parts", default="throughput,stages,check,align,stories,growth",
+                        help="which of throughput, stages, check, align, stories, growth to run")
     args = parser.parse_args(argv)
     items = _polnear(args.data, args.articles)
     if not items:
@@ -322,6 +365,8 @@ def main(argv: list[str] | None = None) -> int:
                         check(server, args.data, encode_rate)
             finally:
                 server.stop()
+        if sizes and "stories" in parts:
+            story_growth(sizes)
         if sizes and "growth" in parts:
             growth(args.data, replace(settings, database=str(Path(folder) / "growth.db")), sizes, items)
     return 0
