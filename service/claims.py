@@ -11,8 +11,11 @@ A quote is never cut, and a leading dateline ("MOSCOW, April 23 (RIA Novosti) - 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from service.nlp import load_nlp
+from spacy.tokens import Doc
+
+from service.nlp import parse
 from service.records import Sentence, Span
 
 _CITY = r"[A-Z][A-Z.'/]*[A-Z](?:[ -][A-Z][A-Z.'/]*[A-Z])*"
@@ -32,16 +35,24 @@ COMMENT_VERBS = frozenset(
 MIN_CLAIM_TOKENS = 4  # shorter pieces are fragments, not statements
 
 
-def split_claims(text: str, sentence: Sentence) -> list[Span]:
-    """Claim spans inside `sentence.span` of `text` (the clean text), in order; at least one."""
+def claim_body(text: str, sentence: Sentence) -> Span:
+    """The part of the sentence its claims are cut from: the sentence without a leading dateline."""
     start, end = sentence.span.start, sentence.span.end
     body = text[start:end]
     dateline = _DATELINE.match(body)
     if dateline and len(body) - dateline.end() > 20:
         start += dateline.end()
-        body = text[start:end]
+    return Span(start, end)
+
+
+def split_claims(text: str, sentence: Sentence, parsed: Callable[[str], Doc] = parse) -> list[Span]:
+    """Claim spans inside `sentence.span` of `text` (the clean text), in order; at least one. `parsed` gives the
+    parse of a text (of the claim body, see `claim_body`)."""
+    bounds = claim_body(text, sentence)
+    start, end = bounds.start, bounds.end
+    body = text[start:end]
     whole = [Span(start, end)]
-    doc = load_nlp()(body)
+    doc = parsed(body)
     cuts = _clause_cuts(doc, body)
     if not cuts:
         return whole

@@ -19,7 +19,7 @@ from service.compare.topics import cross_story_findings
 from service.deadline import NO_DEADLINE, Deadline
 from service.embed import Embedder
 from service.errors import CrosscheckError, InvalidInput, NotFound, shown
-from service.extract import extract
+from service.extract import extract, extract_many
 from service.paging import article_cursor, article_token
 from service.records import Article, ArticleInput, EntityKind, Extraction, Finding
 from service.reports.window import require_after
@@ -30,6 +30,9 @@ log = logging.getLogger("crosscheck.engine")
 
 # Sentences that make an article's lead for story clustering: the opening carries the event.
 LEAD_SENTENCES = 3
+# Articles of one call analysed together: enough for the parser and the model to work in large batches, few enough
+# that a large call holds a bounded number of parses in memory and checks its deadline between groups.
+ANALYSIS_GROUP = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +69,64 @@ class StoryView:
 
 def analyse(item: ArticleInput, embedder: Embedder, max_article_chars: int = 1_000_000) -> tuple[Extraction, np.ndarray]:
     """Ingest and extraction of one article, and its claims' embeddings (rows in claim order)."""
-    extraction = extract(build_article(item, max_article_chars))
-    return extraction, embedder.embed([c.text for c in extraction.claims])
+    (result,) = analyse_many([item], embedder, max_article_chars, leads=False)
+    if isinstance(result, CrosscheckError):
+        raise result
+    return result.extraction, result.embeddings
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """An article's extraction, its claims' embeddings (rows in claim order) and, when asked for, its story lead's
+    embedding."""
+
+    extraction: Extraction
+    embeddings: np.ndarray
+    lead_embedding: np.ndarray | None = None
+
+
+def story_lead(extraction: Extraction) -> str:
+    """The opening sentences that carry the story's event, for story clustering."""
+    return " ".join(s.text for s in extraction.sentences[:LEAD_SENTENCES])
+
+
+def story_text(extraction: Extraction) -> str:
+    """What the story clusterer embeds of an article: its title and lead."""
+    return f"{extraction.article.title}. {story_lead(extraction)}".strip(". ")
+
+
+def analyse_many(items: Sequence[ArticleInput], embedder: Embedder, max_article_chars: int = 1_000_000, *,
+                 leads: bool = True) -> list[Analysis | CrosscheckError]:
+    """`analyse` of several articles at once, each with its own result or error: their texts are parsed in shared
+    batches, and all their claims embedded in one call of the model (which sorts them by length) and, with
+    `leads`, all their story leads in another."""
+    built: list[Article | CrosscheckError] = []
+    for item in items:
+        try:
+            built.append(build_article(item, max_article_chars))
+        except CrosscheckError as exc:
+            built.append(exc)
+    extracted = iter(extract_many([a for a in built if isinstance(a, Article)]))
+    results: list[Extraction | CrosscheckError] = [next(extracted) if isinstance(a, Article) else a for a in built]
+    extractions = [r for r in results if isinstance(r, Extraction)]
+    if not extractions:
+        return results  # type: ignore[return-value]  # nothing was read: every result is an error
+    claims = [c.text for e in extractions for c in e.claims]
+    try:
+        # Two calls, not one: the model pads each batch to its longest text, and the leads (a title and three
+        # sentences) are several times longer than a claim, so mixed in they would pad a batch of claims to
+        # their length.
+        rows = embedder.embed(claims)
+        lead_rows = embedder.embed([story_text(e) for e in extractions]) if leads else [None] * len(extractions)
+    except CrosscheckError as exc:
+        return [exc if isinstance(r, Extraction) else r for r in results]
+    analyses: dict[int, Analysis] = {}
+    start = 0
+    for extraction, lead in zip(extractions, lead_rows):
+        end = start + len(extraction.claims)
+        analyses[id(extraction)] = Analysis(extraction, rows[start:end], lead)
+        start = end
+    return [analyses[id(r)] if isinstance(r, Extraction) else r for r in results]
 
 
 class Engine:
@@ -90,12 +149,12 @@ class Engine:
 
     # ------------------------------------------------------------------------------------------ stages
 
-    def _analyse(self, item: ArticleInput) -> tuple[Extraction, np.ndarray]:
-        return analyse(item, self.embedder, self.max_article_chars)
+    def _analyse_many(self, items: Sequence[ArticleInput], leads: bool = True) -> list[Analysis | CrosscheckError]:
+        return analyse_many(items, self.embedder, self.max_article_chars, leads=leads)
 
-    def _story_document(self, extraction: Extraction) -> StoryDocument:
+    def _story_document(self, extraction: Extraction, vector: np.ndarray | None = None) -> StoryDocument:
         article = extraction.article
-        lead = " ".join(s.text for s in extraction.sentences[:LEAD_SENTENCES])
+        lead = story_lead(extraction)
         lead_span_end = extraction.sentences[min(LEAD_SENTENCES, len(extraction.sentences)) - 1].span.end
         names = {
             e.canonical or e.text
@@ -104,7 +163,8 @@ class Engine:
             for e in c.entities
             if e.kind in (EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE)
         }
-        (vector,) = self.embedder.embed([f"{article.title}. {lead}".strip(". ")])
+        if vector is None:
+            (vector,) = self.embedder.embed([story_text(extraction)])
         return StoryDocument(
             article_id=article.id,
             title=article.title,
@@ -149,28 +209,50 @@ class Engine:
     def ingest(self, items: Sequence[IngestItem], deadline: Deadline = NO_DEADLINE) -> list[IngestOutcome]:
         """Each item on its own: a rejected article (or one that could not be read as one) does not sink the
         batch, and nothing of it is stored. Once `deadline` has passed (or the caller cancelled) the call stops
-        with DeadlineExceeded and stores nothing more; what it stored before stays, and a retry finds it."""
+        with DeadlineExceeded and stores nothing more; what it stored before stays, and a retry finds it.
+
+        The articles are analysed a group at a time (parsed and embedded together, see `analyse_many`), then
+        stored one by one in order."""
         outcomes = []
-        for index, item in enumerate(items):
-            deadline.require(f"articles[{index}:] were not stored")
+        for first in range(0, len(items), ANALYSIS_GROUP):
+            deadline.require(f"articles[{first}:] were not stored")
+            group = items[first : first + ANALYSIS_GROUP]
+            for index, item, analysed in zip(range(first, first + len(group)), group, self._analyse_group(first, group)):
+                deadline.require(f"articles[{index}:] were not stored")
+                try:
+                    if isinstance(analysed, CrosscheckError):
+                        raise analysed
+                    outcomes.append(analysed if isinstance(analysed, IngestOutcome)
+                                    else self._ingest_one(index, item.article, analysed, deadline))  # type: ignore[arg-type]
+                except CrosscheckError as exc:
+                    log.info("article rejected",
+                             extra={"index": index, "external_id": shown(item.external_id), "reason": exc.message})
+                    outcomes.append(IngestOutcome(index, item.external_id, error=exc))
+        return outcomes
+
+    def _analyse_group(self, first: int, group: Sequence[IngestItem]) -> list[Analysis | IngestOutcome | CrosscheckError]:
+        """For each item: why it cannot be stored, the outcome of its earlier ingest when its content is stored
+        already (it is not analysed again), or its analysis."""
+        results: list[Analysis | IngestOutcome | CrosscheckError | None] = []
+        for index, item in enumerate(group, first):
             try:
                 if item.rejected is not None:
                     raise item.rejected
                 if item.article is None:
                     raise InvalidInput(f"articles[{index}]: no article")
-                outcomes.append(self._ingest_one(index, item.article, deadline))
+                results.append(self._existing(index, item.article))
             except CrosscheckError as exc:
-                log.info("article rejected",
-                         extra={"index": index, "external_id": shown(item.external_id), "reason": exc.message})
-                outcomes.append(IngestOutcome(index, item.external_id, error=exc))
-        return outcomes
+                results.append(exc)
+        fresh = [i for i, r in enumerate(results) if r is None]
+        analysed = self._analyse_many([group[i].article for i in fresh])  # type: ignore[misc]
+        for i, analysis in zip(fresh, analysed):
+            results[i] = analysis
+        return results  # type: ignore[return-value]
 
-    def _ingest_one(self, index: int, item: ArticleInput, deadline: Deadline = NO_DEADLINE) -> IngestOutcome:
-        existing = self._existing(index, item)
-        if existing is not None:
-            return existing
-        extraction, embeddings = self._analyse(item)
-        document = self._story_document(extraction)
+    def _ingest_one(self, index: int, item: ArticleInput, analysis: Analysis,
+                    deadline: Deadline = NO_DEADLINE) -> IngestOutcome:
+        extraction, embeddings = analysis.extraction, analysis.embeddings
+        document = self._story_document(extraction, analysis.lead_embedding)
         with self._ingest_lock:
             # Checked again under the lock: a concurrent call may have stored the same content meanwhile.
             existing = self._existing(index, item)
@@ -225,13 +307,13 @@ class Engine:
         if len(items) < 2:
             raise InvalidInput(f"articles: compare needs two or more articles, got {len(items)}")
         analysed = []
-        for i, item in enumerate(items):
-            try:
-                extraction, embeddings = self._analyse(item)
-            except InvalidInput as exc:
+        for i, (item, result) in enumerate(zip(items, self._analyse_many(items, leads=False))):
+            if isinstance(result, InvalidInput):
                 label = f" ({shown(item.external_id)[1:-1]})" if item.external_id else ""
-                raise type(exc)(f"articles[{i}]{label}: {exc.message}") from exc
-            analysed.append(Analysed(extraction, embeddings))
+                raise type(result)(f"articles[{i}]{label}: {result.message}") from result
+            if isinstance(result, CrosscheckError):
+                raise result
+            analysed.append(Analysed(result.extraction, result.embeddings))
         findings = compare_articles(analysed, self.aligner, by_story=False, agreements=agreements)
         return [a.extraction.article for a in analysed], findings
 

@@ -4,18 +4,31 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Sequence, TypeVar
 
 from service.articles import HTML
-from service.claims import split_claims
+from service.claims import claim_body, split_claims
 from service.errors import InvalidInput
 from service.ingest.references import ReferenceMap
-from service.people import extract_entities
+from service.nlp import Parses
+from service.people import entities_from_doc
 from service.polarity import polarity
 from service.quantities import extract_quantities
 from service.quotes import extract_quotes
-from service.records import Article, Claim, EntityKind, Extraction, Granularity, PartialDate, Span
+from service.records import (
+    Article,
+    Claim,
+    Entity,
+    EntityKind,
+    Extraction,
+    Granularity,
+    PartialDate,
+    Quote,
+    Sentence,
+    Span,
+    TimeExpression,
+)
 from service.one_line import one_line
 from service.segment import split_sentences
 from service.timex import tag_times
@@ -96,51 +109,115 @@ def _datelines_apart(text: str, spans: Sequence[Span], times) -> list[Span]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """An article as the extractors read it: its text with the headline, paragraphs and sentences."""
+
+    article: Article
+    text: str
+    paragraphs: tuple[Span, ...]
+    headline: Span | None
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    """An article's slots over the whole text, and its claim units (sentence, span, unit) before their slots."""
+
+    reading: _Reading
+    refs: ReferenceMap | None
+    times: tuple[TimeExpression, ...]
+    entities: tuple[Entity, ...]
+    quotes: tuple[Quote, ...]
+    units: tuple[tuple[Sentence, Span, str], ...]
+
+
 def extract(article: Article) -> Extraction:
     """Raises InvalidInput when the article has no sentence to make a claim of."""
+    (result,) = extract_many([article])
+    if isinstance(result, InvalidInput):
+        raise result
+    return result
+
+
+def extract_many(articles: Sequence[Article]) -> list[Extraction | InvalidInput]:
+    """The extraction of each article, or why it has none (InvalidInput), in order. The articles' texts go through
+    spaCy together, stage by stage, so the parser sees a few large batches rather than a call per sentence and
+    claim; what each article gets is what `extract` of it alone gives."""
+    parses = Parses()
+    readings: list[_Reading | InvalidInput] = []
+    for article in articles:
+        try:
+            readings.append(_read(article))
+        except InvalidInput as exc:
+            readings.append(exc)
+    read = [r for r in readings if isinstance(r, _Reading)]
+    parses.prepare([r.text for r in read], entities=True)
+    parses.prepare([claim_body(r.text, s).of(r.text) for r in read for s in r.sentences])
+    drafts = {id(r): _draft(r, parses) for r in read}
+    parses.prepare([span.of(d.reading.text) for d in drafts.values() for _, span, _ in d.units])
+    return [r if isinstance(r, InvalidInput) else _finish(drafts[id(r)], parses) for r in readings]
+
+
+def _extract_one(article: Article, parses: Parses) -> Extraction:
+    return _finish(_draft(_read(article), parses), parses)
+
+
+def _read(article: Article) -> _Reading:
     text, paragraphs, headline = _with_headline(article)
     sentences = split_sentences(text, paragraphs, standalone=(headline,) if headline else ())
     if not sentences:
         raise InvalidInput("the text has no sentences")
+    return _Reading(article, text, tuple(paragraphs), headline, tuple(sentences))
+
+
+def _draft(reading: _Reading, parses: Parses) -> _Draft:
+    article, text, paragraphs, headline = reading.article, reading.text, reading.paragraphs, reading.headline
     refs = ReferenceMap(article.text) if article.content_type == HTML else None
     times = tag_times(text, article.published, paragraphs)
-    entities = extract_entities(text, paragraphs)
+    entities = entities_from_doc(parses.with_entities(text), paragraphs)
     # The people found (with the corrections the entity rules make to the tagger) are the speakers' candidates;
     # passing them spares the quote extractor a second named-entity pass over the article.
     people = [e.span for e in entities if e.kind is EntityKind.PERSON]
     quotes = extract_quotes(text, paragraphs, person_spans=people)
-
-    claims: list[Claim] = []
-    for sentence in sentences:
+    units: list[tuple[Sentence, Span, str]] = []
+    for sentence in reading.sentences:
         in_headline = headline is not None and headline.contains(sentence.span)
-        for span in _datelines_apart(text, split_claims(text, sentence), times):
-            claim_times = _within(times, span)
-            dateline = _is_dateline(text, span, claim_times)
-            unit = "dateline" if dateline else "headline" if in_headline else "body"
-            claims.append(
-                Claim(
-                    id=f"{article.id}:{len(claims)}",
-                    article_id=article.id,
-                    sentence=sentence.index,
-                    span=span,
-                    text=refs.visible(text, span) if refs else one_line(span.of(text)),
-                    times=claim_times,
-                    quantities=tuple(extract_quantities(text, span)),
-                    # A quote belongs to the claim it opens in, even when it runs on into the next sentence.
-                    quotes=_within(quotes, span),
-                    entities=_within(entities, span),
-                    polarity=polarity(text, span),
-                    unit=unit,
-                )
+        for span in _datelines_apart(text, split_claims(text, sentence, parses), times):
+            dateline = _is_dateline(text, span, _within(times, span))
+            units.append((sentence, span, "dateline" if dateline else "headline" if in_headline else "body"))
+    return _Draft(reading, refs, tuple(times), tuple(entities), tuple(quotes), tuple(units))
+
+
+def _finish(draft: _Draft, parses: Parses) -> Extraction:
+    article, text, refs = draft.reading.article, draft.reading.text, draft.refs
+    claims: list[Claim] = []
+    for sentence, span, unit in draft.units:
+        claims.append(
+            Claim(
+                id=f"{article.id}:{len(claims)}",
+                article_id=article.id,
+                sentence=sentence.index,
+                span=span,
+                text=refs.visible(text, span) if refs else one_line(span.of(text)),
+                times=_within(draft.times, span),
+                quantities=tuple(extract_quantities(text, span, parses)),
+                # A quote belongs to the claim it opens in, even when it runs on into the next sentence.
+                quotes=_within(draft.quotes, span),
+                entities=_within(draft.entities, span),
+                polarity=polarity(text, span, parses),
+                unit=unit,
             )
+        )
     if article.published is None:
         dated = _dateline_date(claims)
         if dated is not None:
             # Nothing better dated the article: its own date line does, and relative dates are read against it.
-            return extract(replace(article, published=dated[0], published_span=dated[1]))
+            return _extract_one(replace(article, published=dated[0], published_span=dated[1]), parses)
+    sentences = draft.reading.sentences
     if refs is not None:
-        return _repair_references(Extraction(article, tuple(sentences), tuple(claims)), refs, text)
-    return Extraction(article, tuple(sentences), tuple(claims))
+        return _repair_references(Extraction(article, sentences, tuple(claims)), refs, text)
+    return Extraction(article, sentences, tuple(claims))
 
 
 # A date line that dates the article stands above its first sentences.

@@ -79,3 +79,50 @@ def load_nlp():
         nlp.max_length = MAX_TEXT_CHARS
         nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
         return nlp
+
+
+# The named-entity recogniser runs last and has its own token vectors, so leaving it out changes no tag, lemma or
+# dependency: the stages that read only those ask for the cheaper parse.
+_WITHOUT_ENTITIES = ("ner",)
+
+
+def parse(text: str):
+    """The tags, lemmas and dependencies of `text` (no named entities)."""
+    return load_nlp()(text, disable=list(_WITHOUT_ENTITIES))
+
+
+class Parses:
+    """The parses one extraction call reads, each distinct text parsed once.
+
+    The stages that read a parse ask for it by text; `prepare` parses the texts a stage is about to ask for in one
+    `nlp.pipe` over all of them (one batch through the models instead of a call per sentence), and a text asked
+    for again (a claim that is its whole sentence, an article read a second time) is not parsed again. spaCy's
+    parse of a text depends only on that text, so a parse taken from here is the one a call of its own would give.
+    """
+
+    def __init__(self) -> None:
+        self._plain: dict[str, object] = {}
+        self._with_entities: dict[str, object] = {}
+
+    def prepare(self, texts, *, entities: bool = False) -> None:
+        found = self._with_entities if entities else self._plain
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        if not missing:
+            return
+        disable = [] if entities else list(_WITHOUT_ENTITIES)
+        for text, doc in zip(missing, load_nlp().pipe(missing, disable=disable)):
+            found[text] = doc
+
+    def __call__(self, text: str):
+        """The parse of `text`; one made with its named entities serves as well (the rest is the same)."""
+        if text in self._with_entities:
+            return self._with_entities[text]
+        if text not in self._plain:
+            self.prepare([text])
+        return self._plain[text]
+
+    def with_entities(self, text: str):
+        """The parse of `text` with its named entities."""
+        if text not in self._with_entities:
+            self.prepare([text], entities=True)
+        return self._with_entities[text]

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from service.nlp import load_nlp
+from service.nlp import parse
 from service.records import Polarity, Span
 
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "none", "nothing", "nowhere"})
@@ -61,9 +62,11 @@ class MainPredicate:
     keys: frozenset[str]  # lemmas under which another claim's predicate is the same predicate
 
 
-def polarity(text: str, span: Span) -> Polarity:
-    """Whether the claim in text[span] denies its main assertion, and the word that decides it."""
-    predicate = main_predicate(span.of(text))
+def polarity(text: str, span: Span, parsed: Callable[[str], Doc] | None = None) -> Polarity:
+    """Whether the claim in text[span] denies its main assertion, and the word that decides it. `parsed` gives
+    the parse of a text (the extract stage passes the parses it already has)."""
+    claim = span.of(text)
+    predicate = main_predicate(claim) if parsed is None else predicate_of(parsed(claim), claim)
     if predicate is None or not predicate.negated:
         return Polarity(False)
     start, end = predicate.cue_span or (0, 0)
@@ -111,7 +114,11 @@ def _disjoint(left: frozenset[str], right: frozenset[str]) -> bool:
 @functools.lru_cache(maxsize=4096)
 def main_predicate(text: str) -> MainPredicate | None:
     """The claim's main predicate; None when the text has no parseable clause."""
-    doc = load_nlp()(text, disable=["ner"])
+    return predicate_of(parse(text), text)
+
+
+def predicate_of(doc: Doc, text: str) -> MainPredicate | None:
+    """The main predicate of `text` from its parse `doc`."""
     sentences = list(doc.sents)
     if not sentences:
         return None

@@ -116,7 +116,13 @@ def _shared_numbers(a: _ClaimView, b: _ClaimView) -> float:
 
 
 def pair_matrix(a: Extraction, emb_a: np.ndarray, b: Extraction, emb_b: np.ndarray) -> np.ndarray:
-    """Features of every claim pair, shape (len(a.claims), len(b.claims), len(FACT_FEATURES))."""
+    """Features of every claim pair, shape (len(a.claims), len(b.claims), len(FACT_FEATURES)).
+
+    Computed for all pairs at once: set overlaps are counted by a product of sparse 0/1 integer matrices (exact)
+    and every logarithm is taken with `math` from a table, so each value is the one a loop over pairs computes
+    with Python's sets and `math`, to the last bit. Only the few features that need the sets themselves (the
+    idf mass of the shared stems, compatible dates, shared numbers) are computed pair by pair, and only for
+    pairs where they can be non-zero."""
     claims_a, claims_b = a.claims, b.claims
     cut_a = _lead_cut(a)
     cut_b = _lead_cut(b)
@@ -129,53 +135,99 @@ def pair_matrix(a: Extraction, emb_a: np.ndarray, b: Extraction, emb_b: np.ndarr
     best_a = cosines.max(axis=1)
     best_b = cosines.max(axis=0)
     out = np.zeros((len(claims_a), len(claims_b), len(FACT_FEATURES)), dtype=np.float64)
-    mass_a = [sum(idf[s] for s in sorted(v.profile.stems)) for v in views_a]
-    mass_b = [sum(idf[s] for s in sorted(v.profile.stems)) for v in views_b]
+    stems_a, stems_b = [v.profile.stems for v in views_a], [v.profile.stems for v in views_b]
+    shared, size_a, size_b = _overlaps(stems_a, stems_b)
+    union = size_a + size_b - shared
+    smaller = np.minimum(size_a, size_b)
+    char3 = _jaccards([v.profile.char3 for v in views_a], [v.profile.char3 for v in views_b])
+    bigrams = _jaccards([v.profile.bigrams for v in views_a], [v.profile.bigrams for v in views_b])
+    names, names_a, names_b = _overlaps([v.names for v in views_a], [v.names for v in views_b])
+    log1p = _table(math.log1p, int(max(shared.max(), names.max())))
+    length_a = np.array([max(v.profile.length, 1) for v in views_a])[:, None]
+    length_b = np.array([max(v.profile.length, 1) for v in views_b])[None, :]
+    shorter, longer = np.minimum(length_a, length_b), np.maximum(length_a, length_b)
+    lead_a = np.array([v.lead for v in views_a])[:, None]
+    lead_b = np.array([v.lead for v in views_b])[None, :]
+
+    out[..., 0] = cosines
+    out[..., 1] = 1.0 / (1.0 + rank_a)
+    out[..., 2] = 1.0 / (1.0 + rank_b)
+    out[..., 3] = cosines - (best_a[:, None] + best_b[None, :]) / 2
+    out[..., 4] = _ratio(shared, union)
+    out[..., 5] = np.where((size_a > 0) & (size_b > 0), _ratio(shared, smaller), 0.0)
+    out[..., 6] = log1p[shared]
+    out[..., 9] = char3
+    out[..., 10] = bigrams
+    out[..., 11] = log1p[names]
+    out[..., 12] = ((names_a - names) > 0) & ((names_b - names) > 0)
+    out[..., 15] = lead_a & lead_b
+    out[..., 16] = lead_a | lead_b
+    out[..., 17] = _table(math.log, int(shorter.max()), first=1)[shorter]
+    ratios = {(l, s): math.log(l / s) for l, s in set(zip(longer.ravel().tolist(), shorter.ravel().tolist()))}
+    out[..., 18] = np.vectorize(lambda l, s: ratios[l, s], otypes=[np.float64])(longer, shorter)
+
+    # summed in sorted order: a set's order changes from process to process, and float sums with it
+    mass_a = [sum(idf[s] for s in sorted(stems)) for stems in stems_a]
+    mass_b = [sum(idf[s] for s in sorted(stems)) for stems in stems_b]
+    for i, j in zip(*np.nonzero(shared)):
+        shared_mass = sum(idf[s] for s in sorted(stems_a[i] & stems_b[j]))
+        smaller_mass = min(mass_a[i], mass_b[j])
+        out[i, j, 7] = shared_mass / smaller_mass if smaller_mass > 0 else 0.0
+        out[i, j, 8] = math.log1p(shared_mass)
+    dated_b = [j for j, v in enumerate(views_b) if v.dates]
+    counted_b = [j for j, v in enumerate(views_b) if v.numbers]
     for i, va in enumerate(views_a):
-        pa = va.profile
-        for j, vb in enumerate(views_b):
-            pb = vb.profile
-            shared = pa.stems & pb.stems
-            union = pa.stems | pb.stems
-            # summed in sorted order: a set's order changes from process to process, and float sums with it
-            shared_mass = sum(idf[s] for s in sorted(shared))
-            smaller_mass = min(mass_a[i], mass_b[j])
-            shorter, longer = sorted((max(pa.length, 1), max(pb.length, 1)))
-            shared_dates = _shared_dates(va, vb)
-            shared_numbers = _shared_numbers(va, vb)
-            out[i, j] = (
-                cosines[i, j],
-                1.0 / (1.0 + rank_a[i, j]),
-                1.0 / (1.0 + rank_b[i, j]),
-                cosines[i, j] - (best_a[i] + best_b[j]) / 2,
-                len(shared) / len(union) if union else 0.0,
-                len(shared) / min(len(pa.stems), len(pb.stems)) if pa.stems and pb.stems else 0.0,
-                math.log1p(len(shared)),
-                shared_mass / smaller_mass if smaller_mass > 0 else 0.0,
-                math.log1p(shared_mass),
-                _jaccard(pa.char3, pb.char3),
-                _jaccard(pa.bigrams, pb.bigrams),
-                math.log1p(len(va.names & vb.names)),
-                float(bool(va.names - vb.names and vb.names - va.names)),
-                shared_dates,
-                shared_numbers,
-                float(va.lead and vb.lead),
-                float(va.lead or vb.lead),
-                math.log(shorter),
-                math.log(longer / shorter),
-            )
+        if va.dates:
+            for j in dated_b:
+                out[i, j, 13] = _shared_dates(va, views_b[j])
+        if va.numbers:
+            for j in counted_b:
+                out[i, j, 14] = _shared_numbers(va, views_b[j])
     return out
+
+
+def _incidence(sets: Sequence[frozenset], vocabulary: dict):
+    """Which members each set holds: a sparse 0/1 matrix, a row per set and a column per member."""
+    from scipy.sparse import csr_matrix
+
+    columns = [vocabulary[m] for members in sets for m in members]
+    starts = np.cumsum([0] + [len(members) for members in sets])
+    return csr_matrix((np.ones(len(columns), dtype=np.int64), columns, starts),
+                      shape=(len(sets), max(1, len(vocabulary))))
+
+
+def _overlaps(sets_a: Sequence[frozenset], sets_b: Sequence[frozenset]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """|a & b| for every pair (ints, exact), and the sizes of the sets of a (a column) and of b (a row)."""
+    vocabulary: dict = {}
+    for members in (*sets_a, *sets_b):
+        for m in members:
+            vocabulary.setdefault(m, len(vocabulary))
+    shared = (_incidence(sets_a, vocabulary) @ _incidence(sets_b, vocabulary).T).toarray().astype(np.int64)
+    return shared, np.array([len(s) for s in sets_a])[:, None], np.array([len(s) for s in sets_b])[None, :]
+
+
+def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
+    """numerator / denominator, 0 where the denominator is 0 (each quotient of two ints correctly rounded, as
+    Python's int division gives it)."""
+    safe = np.where(denominator > 0, denominator, 1)
+    return np.where(denominator > 0, numerator / safe, 0.0)
+
+
+def _jaccards(sets_a: Sequence[frozenset], sets_b: Sequence[frozenset]) -> np.ndarray:
+    shared, size_a, size_b = _overlaps(sets_a, sets_b)
+    return _ratio(shared, size_a + size_b - shared)
+
+
+def _table(function, largest: int, first: int = 0) -> np.ndarray:
+    """function(k) at index k for k in first..largest (0 below first), each computed by `math`: numpy's own
+    logarithms may differ from it in the last bit."""
+    return np.array([0.0] * first + [function(k) for k in range(first, largest + 1)], dtype=np.float64)
 
 
 def _lead_cut(extraction: Extraction) -> int:
     """Claims of sentences below this index open the article."""
     indexes = sorted({c.sentence for c in extraction.claims})
     return indexes[min(LEAD_SENTENCES, len(indexes)) - 1] + 1 if indexes else 0
-
-
-def _jaccard(a: frozenset, b: frozenset) -> float:
-    union = a | b
-    return len(a & b) / len(union) if union else 0.0
 
 
 @dataclass(frozen=True)

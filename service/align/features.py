@@ -6,6 +6,7 @@ no extraction of their own, so the features must be computable from two strings 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -128,6 +129,9 @@ class TextProfile:
     negated: bool
 
 
+# A Check compares each article with every other, so a claim's profile is asked for once per other article; kept
+# for the claims of a few large checks.
+@functools.lru_cache(maxsize=8192)
 def profile(text: str) -> TextProfile:
     tokens = _tokens(text)
     content = [_stem(t) for t in tokens if t not in _STOPWORDS]

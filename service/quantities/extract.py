@@ -9,9 +9,11 @@ and a stray figure in page debris ("Newsfeed 0") is not a claim.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
-from service.nlp import load_nlp
+from service.nlp import parse
 from service.quantities.amounts import Amount, find_amounts
 from service.quantities.measure import ROLE_AFTER, measure_of
 from service.records import Quantity, Span
@@ -23,13 +25,14 @@ _DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "these", "
 _MAX_MODIFIERS = 6
 
 
-def extract_quantities(text: str, span: Span) -> list[Quantity]:
-    """Quantities inside text[span]; every offset is into `text`."""
+def extract_quantities(text: str, span: Span, parsed: Callable[[str], Doc] = parse) -> list[Quantity]:
+    """Quantities inside text[span]; every offset is into `text`. `parsed` gives the parse of a text (the extract
+    stage passes the parses it already has)."""
     segment = span.of(text)
     amounts = find_amounts(segment)
     if not amounts:
         return []
-    doc = load_nlp()(segment, disable=["ner"])
+    doc = parsed(segment)
     quantities = []
     for amount in amounts:
         counted = _counted_noun(doc, amount)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from dataclasses import dataclass
 
@@ -57,6 +58,13 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
+    return list(_tokens(text))
+
+
+# A Check compares each quote with the quotes of every other article, so a quote is tokenised once per other
+# article; kept for the quotes of a few large checks.
+@functools.lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
     depth = 0
     for match in _TOKEN.finditer(text):
@@ -70,9 +78,14 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(Token(surface, TokenKind.WORD, depth > 0))
         else:
             tokens.append(Token(surface, TokenKind.PUNCTUATION, depth > 0))
-    return tokens
+    return tuple(tokens)
 
 
 def word_keys(text: str) -> list[str]:
     """The compared words of a quote, without punctuation, brackets or ellipses."""
-    return [t.key for t in tokenize(text) if t.kind is TokenKind.WORD]
+    return list(_word_keys(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _word_keys(text: str) -> tuple[str, ...]:
+    return tuple(t.key for t in _tokens(text) if t.kind is TokenKind.WORD)

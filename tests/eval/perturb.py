@@ -24,13 +24,12 @@ capped and each article cut to its first paragraphs, so the run stays within a f
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import random
 import re
 import sys
 import time
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -165,9 +164,16 @@ class _Engine:
         from service.store import open_store
 
         class CachingEngine(Engine):
-            @functools.lru_cache(maxsize=8)
-            def _analyse(self, item):  # type: ignore[override]
-                return super()._analyse(item)
+            known: OrderedDict = OrderedDict()
+
+            def _analyse_many(self, items, leads=True):  # type: ignore[override]
+                missing = [item for item in dict.fromkeys(items) if (item, leads) not in self.known]
+                self.known.update(((item, leads), result)
+                                  for item, result in zip(missing, super()._analyse_many(missing, leads)))
+                found = [self.known[item, leads] for item in items]
+                while len(self.known) > 8:
+                    self.known.popitem(last=False)
+                return found
 
         self.engine = CachingEngine(open_store("memory:"), SentenceTransformerEmbedder(None), load_scorer())
 

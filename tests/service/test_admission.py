@@ -65,7 +65,7 @@ class Gate:
 
     def engine(self, settings: Settings):
         engine = fake_engine(settings)
-        analyse, extract = engine._analyse, engine.extract
+        analyse, extract = engine._analyse_many, engine.extract
 
         def held(function):
             def run(*args, **kwargs):
@@ -74,7 +74,7 @@ class Gate:
                 return function(*args, **kwargs)
             return run
 
-        engine._analyse, engine.extract = held(analyse), held(extract)
+        engine._analyse_many, engine.extract = held(analyse), held(extract)
         return engine
 
 
