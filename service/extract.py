@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from typing import Sequence, TypeVar
+from typing import Generic, Sequence, TypeVar
 
 from service.articles import HTML
 from service.claims import claim_body, split_claims
@@ -38,8 +38,22 @@ from service.timex.publication import on_calendar
 T = TypeVar("T")
 
 
-def _within(items: Sequence[T], span: Span) -> tuple[T, ...]:
-    return tuple(item for item in items if span.start <= item.span.start < span.end)  # type: ignore[attr-defined]
+class _ByStart(Generic[T]):
+    """Slots (times, quotes, entities) found by where they start, in their own order: every claim asks for those
+    starting inside it, and a scan of all of them per claim would make long articles quadratic."""
+
+    def __init__(self, items: Sequence[T]) -> None:
+        self._items = items
+        self._order = sorted(range(len(items)), key=lambda i: items[i].span.start)  # type: ignore[attr-defined]
+        self._starts = [items[i].span.start for i in self._order]  # type: ignore[attr-defined]
+
+    def within(self, span: Span) -> tuple[T, ...]:
+        found = self._order[bisect_left(self._starts, span.start) : bisect_left(self._starts, span.end)]
+        return tuple(self._items[i] for i in sorted(found))
+
+
+def _within(slots: _ByStart[T], span: Span) -> tuple[T, ...]:
+    return slots.within(span)
 
 
 def _with_headline(article: Article) -> tuple[str, tuple[Span, ...], Span | None]:
@@ -80,7 +94,7 @@ def _is_dateline(text: str, span: Span, times) -> bool:
                for w in words)
 
 
-def _datelines_apart(text: str, spans: Sequence[Span], times) -> list[Span]:
+def _datelines_apart(text: str, spans: Sequence[Span], times: _ByStart[TimeExpression]) -> list[Span]:
     """A date line the sentence splitter ran into a sentence ("May 2 , 2013 12 : 50 PM" on its own line, then
     "Lindsay Lohan has checked into ...", or under a headline without final punctuation) is cut off as a unit of
     its own, so the sentence's claim neither carries the page's date as its own nor is compared on it."""
@@ -181,10 +195,11 @@ def _draft(reading: _Reading, parses: Parses) -> _Draft:
     people = [e.span for e in entities if e.kind is EntityKind.PERSON]
     quotes = extract_quotes(text, paragraphs, person_spans=people)
     units: list[tuple[Sentence, Span, str]] = []
+    times_at = _ByStart(times)
     for sentence in reading.sentences:
         in_headline = headline is not None and headline.contains(sentence.span)
-        for span in _datelines_apart(text, split_claims(text, sentence, parses), times):
-            dateline = _is_dateline(text, span, _within(times, span))
+        for span in _datelines_apart(text, split_claims(text, sentence, parses), times_at):
+            dateline = _is_dateline(text, span, _within(times_at, span))
             units.append((sentence, span, "dateline" if dateline else "headline" if in_headline else "body"))
     return _Draft(reading, refs, tuple(times), tuple(entities), tuple(quotes), tuple(units))
 
@@ -192,6 +207,7 @@ def _draft(reading: _Reading, parses: Parses) -> _Draft:
 def _finish(draft: _Draft, parses: Parses) -> Extraction:
     article, text, refs = draft.reading.article, draft.reading.text, draft.refs
     claims: list[Claim] = []
+    times_at, quotes_at, entities_at = _ByStart(draft.times), _ByStart(draft.quotes), _ByStart(draft.entities)
     for sentence, span, unit in draft.units:
         claims.append(
             Claim(
@@ -200,11 +216,11 @@ def _finish(draft: _Draft, parses: Parses) -> Extraction:
                 sentence=sentence.index,
                 span=span,
                 text=refs.visible(text, span) if refs else one_line(span.of(text)),
-                times=_within(draft.times, span),
+                times=_within(times_at, span),
                 quantities=tuple(extract_quantities(text, span, parses)),
                 # A quote belongs to the claim it opens in, even when it runs on into the next sentence.
-                quotes=_within(draft.quotes, span),
-                entities=_within(draft.entities, span),
+                quotes=_within(quotes_at, span),
+                entities=_within(entities_at, span),
                 polarity=polarity(text, span, parses),
                 unit=unit,
             )
