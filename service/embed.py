@@ -6,6 +6,7 @@ All embedders return L2-normalised float32 rows, so a dot product is a cosine si
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import threading
@@ -111,7 +112,15 @@ class CachedEmbedder:
         self._capacity = capacity
         self._memory: OrderedDict[str, np.ndarray] = OrderedDict()
         self._persistent = persistent
+        self._remembers = True
         self._lock = threading.Lock()
+
+    def read_only(self) -> "CachedEmbedder":
+        """The same cache, consulted but never written to the persistent store: for calls whose contract is to
+        store nothing (Compare). Its texts still enter the in-process memory, which holds no state of record."""
+        view = copy.copy(self)  # shares the memory and its lock
+        view._remembers = False
+        return view
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         keys = [text_key(t) for t in texts]
@@ -130,7 +139,7 @@ class CachedEmbedder:
             rows = self.inner.embed([by_key[k] for k in missing])
             fresh = dict(zip(missing, rows))
             found.update(fresh)
-            if self._persistent is not None:
+            if self._persistent is not None and self._remembers:
                 self._persistent.remember(self.name, fresh)
         with self._lock:
             for key, row in found.items():

@@ -17,7 +17,7 @@ from service.articles import build_article, content_hash
 from service.compare import Analysed, compare_articles, ordered
 from service.compare.topics import cross_story_findings
 from service.deadline import NO_DEADLINE, Deadline
-from service.embed import Embedder
+from service.embed import CachedEmbedder, Embedder
 from service.errors import CrosscheckError, InvalidInput, NotFound, shown
 from service.extract import extract, extract_many
 from service.paging import article_cursor, article_token
@@ -149,8 +149,9 @@ class Engine:
 
     # ------------------------------------------------------------------------------------------ stages
 
-    def _analyse_many(self, items: Sequence[ArticleInput], leads: bool = True) -> list[Analysis | CrosscheckError]:
-        return analyse_many(items, self.embedder, self.max_article_chars, leads=leads)
+    def _analyse_many(self, items: Sequence[ArticleInput], leads: bool = True,
+                      embedder: Embedder | None = None) -> list[Analysis | CrosscheckError]:
+        return analyse_many(items, embedder or self.embedder, self.max_article_chars, leads=leads)
 
     def _story_document(self, extraction: Extraction, vector: np.ndarray | None = None) -> StoryDocument:
         article = extraction.article
@@ -306,8 +307,10 @@ class Engine:
     def compare(self, items: Sequence[ArticleInput], *, agreements: bool = True) -> tuple[list[Article], list[Finding]]:
         if len(items) < 2:
             raise InvalidInput(f"articles: compare needs two or more articles, got {len(items)}")
+        # Compare stores nothing: not even the embeddings of its texts.
+        embedder = self.embedder.read_only() if isinstance(self.embedder, CachedEmbedder) else self.embedder
         analysed = []
-        for i, (item, result) in enumerate(zip(items, self._analyse_many(items, leads=False))):
+        for i, (item, result) in enumerate(zip(items, self._analyse_many(items, leads=False, embedder=embedder))):
             if isinstance(result, InvalidInput):
                 label = f" ({shown(item.external_id)[1:-1]})" if item.external_id else ""
                 raise type(result)(f"articles[{i}]{label}: {result.message}") from result

@@ -166,10 +166,10 @@ class _Engine:
         class CachingEngine(Engine):
             known: OrderedDict = OrderedDict()
 
-            def _analyse_many(self, items, leads=True):  # type: ignore[override]
+            def _analyse_many(self, items, leads=True, embedder=None):  # type: ignore[override]
                 missing = [item for item in dict.fromkeys(items) if (item, leads) not in self.known]
                 self.known.update(((item, leads), result)
-                                  for item, result in zip(missing, super()._analyse_many(missing, leads)))
+                                  for item, result in zip(missing, super()._analyse_many(missing, leads, embedder)))
                 found = [self.known[item, leads] for item in items]
                 while len(self.known) > 8:
                     self.known.popitem(last=False)

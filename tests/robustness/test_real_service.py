@@ -50,3 +50,19 @@ def test_html_page_through_the_real_service_keeps_spans_exact(real_server):
         stored = c.get_article(result.article_id)
     assert stored.article.text == PAGE and stored.article.source == "Daily Planet"
     assert span_problems(PAGE, stored, quotes=False) == []
+
+
+def test_compare_stores_nothing_not_even_embeddings(real_server):
+    from service.embed import text_key
+    from service.records import ArticleInput
+
+    first = "The envoy said on Wednesday that 31 lighthouse keepers had walked out in Tromsø.\n"
+    second = "The envoy said on Wednesday that 33 lighthouse keepers had walked out in Tromsø.\n"
+    with CrosscheckClient(real_server.address, timeout=120) as client:
+        before = sum(1 for _ in client.iter_articles())
+        response = client.compare([article_from_text(first, source="A"), article_from_text(second, source="B")])
+        assert any(f.evidence for f in response.findings)
+        assert sum(1 for _ in client.iter_articles()) == before
+    engine = real_server.engine
+    texts = [c.text for text in (first, second) for c in engine.extract(ArticleInput(text=text, source="A", external_id="")).claims]
+    assert texts and engine.store.lookup(engine.embedder.name, [text_key(t) for t in texts]) == {}
