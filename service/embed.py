@@ -97,6 +97,23 @@ class SentenceTransformerEmbedder:
         return _normalise(rows)
 
 
+# The model paths a server can run: sentence-transformers on PyTorch (fp32), or the exported graph on
+# onnxruntime, in fp32 or with int8 weights (service/onnx_embed.py).
+BACKENDS = ("torch", "onnx", "onnx-int8")
+
+
+def open_embedder(backend: str = "torch", model_dir: Path | None = None, *, cache_dir: Path | None = None,
+                  batch_size: int = 64, verify: bool = True, threads: int = 0) -> Embedder:
+    """The model behind `backend`; ModelError names what is missing or does not verify."""
+    if backend == "torch":
+        return SentenceTransformerEmbedder(model_dir, batch_size=batch_size, verify=verify)
+    if backend not in BACKENDS:
+        raise ModelError(f"model backend {backend!r} is not one of {', '.join(BACKENDS)}")
+    from service.onnx_embed import OnnxEmbedder
+
+    return OnnxEmbedder(backend, model_dir, cache_dir, batch_size=batch_size, verify=verify, threads=threads)
+
+
 class CachedEmbedder:
     """Embeds each distinct text once: an in-process LRU keyed by text hash, in front of another embedder.
 
