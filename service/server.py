@@ -85,6 +85,7 @@ class CrosscheckServer:
         self.servicer = CrosscheckServicer(
             self._executor, Admission(settings.workers, settings.max_waiting_calls),
             CallLimits(max_batch_articles=settings.max_batch_articles,
+                       stream_chunk_articles=settings.stream_chunk_articles,
                        max_compare_articles=settings.max_compare_articles,
                        max_check_articles=settings.max_check_articles,
                        default_deadline_seconds=settings.default_deadline_seconds),
@@ -169,6 +170,8 @@ def create_server(
 ) -> tuple[CrosscheckServer, int]:
     """Builds the server and binds `address` ("host:0" picks a free port); call `start()` to serve."""
     settings = settings or Settings()
+    if settings.stream_chunk_articles < 1:
+        raise ConfigurationError(f"--stream-chunk-articles must be at least 1, not {settings.stream_chunk_articles}")
     credentials = server_credentials(settings)
     if not is_loopback(address) and not settings.insecure and (credentials is None or not settings.tokens):
         raise ConfigurationError(

@@ -19,6 +19,7 @@ class Settings:
     model_threads: int = 0  # onnxruntime's threads for one model call; 0: the cores this process may use
     max_article_chars: int = 1_000_000  # a longer article is rejected, not truncated
     max_batch_articles: int = 1000
+    stream_chunk_articles: int = 8  # articles of one IngestStream analysed together (the stream reads one more ahead)
     max_compare_articles: int = 50  # articles per Compare call (Compare analyses them all in the call)
     max_check_articles: int = 2000  # articles one Check may select
     max_waiting_calls: int = 16  # pipeline calls waiting for a worker; more are refused with RESOURCE_EXHAUSTED
@@ -56,6 +57,8 @@ MEANINGS: dict[str, str] = {
     "model_threads": "onnxruntime threads for one model call; 0: as many as the cores this process may use",
     "max_article_chars": "longer articles are rejected, not truncated (an HTML page may be 10 times as long)",
     "max_batch_articles": "most articles one IngestArticles call may carry",
+    "stream_chunk_articles": "articles of an IngestStream analysed together; the server holds at most two such "
+                             "chunks of a stream at once",
     "max_message_bytes": "largest gRPC message accepted or sent",
     "embed_batch_size": "claims the model embeds at once (more is faster, up to memory)",
     "max_compare_articles": "most articles one Compare call may carry",
