@@ -201,3 +201,34 @@ def test_a_silent_server_is_given_up_on_after_the_idle_timeout(server):
     with CrosscheckClient(server.address, timeout=1.0) as client:
         with pytest.raises(Unavailable, match="no ingest result within 1 s"):
             list(client.ingest_stream([article_from_text(_text(40))]))
+
+
+@pytest.mark.model
+def test_cli_ingest_streams_with_progress_and_resumes(real_server, tmp_path, capsys):
+    """The real model and a real SQLite file: a folder ingested with a line of progress per file, then again
+    after an interruption, where what was stored is reported as a duplicate."""
+    import shutil
+
+    from client.cli import main
+    from tests.harness import SEEDS
+
+    folder = tmp_path / "backfill"
+    folder.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for path in seeds:
+        shutil.copy(path, folder / path.name)
+    # An interrupted earlier run: the first two files were stored before it stopped.
+    with CrosscheckClient(real_server.address, timeout=120) as client:
+        for result in client.ingest_stream(iter([article_from_text(p.read_text(), external_id=p.name)
+                                                 for p in seeds[:2]])):
+            assert not result.error
+    capsys.readouterr()
+    code = main(["ingest", "--address", real_server.address, "--progress", "--window", "2", str(folder)])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    lines = err.strip().splitlines()
+    assert len(lines) == len(seeds)
+    for number, (line, path) in enumerate(zip(lines, seeds), start=1):
+        state = "duplicate" if number <= 2 else "new"
+        assert line == f"[{number}/{len(seeds)}] {state} {path.name}"
+    assert f"{len(seeds)} of {len(seeds)} articles stored ({len(seeds) - 2} new)" in out
