@@ -279,13 +279,19 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
         chunk = self._limits.stream_chunk_articles
         remaining = context.time_remaining()
         whole = Deadline.after(remaining) if remaining is not None else None
-        waiting: asyncio.Queue = asyncio.Queue(maxsize=chunk)
+        # The reader holds one article while it waits for room: with the queue's chunk - 1 that is one chunk ahead.
+        waiting: asyncio.Queue = asyncio.Queue(maxsize=max(1, chunk - 1))
         end = object()
+        # Articles read from the stream and not yet answered, and the most there were at once: logged at the
+        # end, the figure the bound above promises.
+        held = {"now": 0, "most": 0}
 
         async def read() -> None:
             index = 0
             try:
                 async for request in requests:
+                    held["now"] += 1
+                    held["most"] = max(held["most"], held["now"])
                     await waiting.put(_stream_item(index, request))
                     index += 1
             finally:  # also when reading fails: the loop below then stops, and `await reader` raises
@@ -313,9 +319,11 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
                 for outcome in outcomes:
                     yield _ingest_result(outcome, offset)
                 offset += len(items)
+                held["now"] -= len(items)
             await reader  # a transport error while reading surfaces here
         finally:
             reader.cancel()
+            log.info("ingest stream ended", extra={"answered": offset, "most_articles_held": held["most"]})
 
     @_mapped
     async def GetArticle(self, request: pb.GetArticleRequest, context) -> pb.GetArticleResponse:

@@ -77,6 +77,26 @@ def test_a_long_stream_keeps_a_bounded_number_of_articles_in_flight(server):
     assert len(server.engine.articles(1000)[0]) == total
 
 
+def test_the_server_holds_two_chunks_at_most_however_far_the_sender_runs_ahead(server, caplog):
+    """A sender with a window far wider than the server's chunks: the server still reads only one chunk ahead
+    of the one in analysis (flow control holds the rest back in the transport)."""
+    import logging
+
+    Recorder(server.engine, delay=0.05)
+    total = 120
+    with caplog.at_level(logging.INFO, logger="crosscheck.servicer"):
+        with CrosscheckClient(server.address, timeout=60) as client:
+            results = list(client.ingest_stream(
+                (article_from_text(_text(1000 + n), external_id=f"w{n}.txt") for n in range(total)), window=500))
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and not any(r.message == "ingest stream ended" for r in caplog.records):
+            time.sleep(0.05)
+    assert [r.index for r in results] == list(range(total)) and all(r.created for r in results)
+    (ended,) = [r for r in caplog.records if r.message == "ingest stream ended"]
+    assert ended.answered == total
+    assert CHUNK < ended.most_articles_held <= 2 * CHUNK
+
+
 def test_bad_articles_get_their_own_errors_and_the_stream_goes_on(server):
     articles = [
         article_from_text(_text(1), external_id="good1.txt"),
