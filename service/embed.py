@@ -37,7 +37,8 @@ def text_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _normalise(rows: np.ndarray) -> np.ndarray:
+def normalise_rows(rows: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (an all-zero row stays zero), as float32."""
     rows = np.asarray(rows, dtype=np.float32)
     norms = np.linalg.norm(rows, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
@@ -94,7 +95,7 @@ class SentenceTransformerEmbedder:
             rows = self._model.encode(
                 list(texts), batch_size=self.batch_size, convert_to_numpy=True, show_progress_bar=False
             )
-        return _normalise(rows)
+        return normalise_rows(rows)
 
 
 # The model paths a server can run: sentence-transformers on PyTorch (fp32), or the exported graph on

@@ -15,7 +15,7 @@ from typing import Sequence
 
 import numpy as np
 
-from service.embed import DIMENSIONS, WEIGHTS_SHA256, _normalise, default_model_path, verify_weights
+from service.embed import DIMENSIONS, WEIGHTS_SHA256, normalise_rows, default_model_path, verify_weights
 from service.errors import ModelError
 from service.onnx_files import VARIANTS, export_dir, verify_export
 
@@ -89,7 +89,7 @@ class OnnxEmbedder:
                     mask[row, :n] = 1
                 rows[batch] = self._session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
         # The graph normalises already; this keeps the protocol's promise for an all-padding edge case too.
-        return _normalise(rows)
+        return normalise_rows(rows)
 
 
 def _max_tokens(model_dir: Path) -> int:

@@ -105,6 +105,19 @@ def add_to_server(servicer: "CrosscheckServicer", server: grpc.aio.Server) -> No
     server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler(service.full_name, handlers),))
 
 
+async def _fail(name: str, error: Exception, context: grpc.aio.ServicerContext) -> None:
+    """Ends the call with the status code of `error`: a domain error's own, anything else INTERNAL (logged
+    with its traceback, never shown to the caller)."""
+    if isinstance(error, CrosscheckError):
+        code = status_code(error)
+        log.info("request rejected", extra={"rpc": name, "code": code.name, "reason": error.message})
+        if isinstance(error, Overloaded):
+            context.set_trailing_metadata(((RETRY_PUSHBACK_KEY, str(int(error.retry_after * 1000))),))
+        await context.abort(code, error.message)
+    log.error("request failed", exc_info=error, extra={"rpc": name})
+    await context.abort(grpc.StatusCode.INTERNAL, f"{name} failed on the server; see its log")
+
+
 def _mapped(method: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
     name = method.__name__
 
@@ -114,15 +127,8 @@ def _mapped(method: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[An
             if isinstance(request, Malformed):
                 raise InvalidInput(f"the request is not a valid {request.message_type}: {request.reason}")
             return await method(self, request, context)
-        except CrosscheckError as exc:
-            code = status_code(exc)
-            log.info("request rejected", extra={"rpc": name, "code": code.name, "reason": exc.message})
-            if isinstance(exc, Overloaded):
-                context.set_trailing_metadata(((RETRY_PUSHBACK_KEY, str(int(exc.retry_after * 1000))),))
-            await context.abort(code, exc.message)
-        except Exception:
-            log.exception("request failed", extra={"rpc": name})
-            await context.abort(grpc.StatusCode.INTERNAL, f"{name} failed on the server; see its log")
+        except Exception as exc:
+            await _fail(name, exc, context)
 
     return wrapper
 
@@ -137,15 +143,8 @@ def _mapped_stream(method: Callable[..., AsyncIterator[Any]]) -> Callable[..., A
         try:
             async for response in method(self, requests, context):
                 yield response
-        except CrosscheckError as exc:
-            code = status_code(exc)
-            log.info("request rejected", extra={"rpc": name, "code": code.name, "reason": exc.message})
-            if isinstance(exc, Overloaded):
-                context.set_trailing_metadata(((RETRY_PUSHBACK_KEY, str(int(exc.retry_after * 1000))),))
-            await context.abort(code, exc.message)
-        except Exception:
-            log.exception("request failed", extra={"rpc": name})
-            await context.abort(grpc.StatusCode.INTERNAL, f"{name} failed on the server; see its log")
+        except Exception as exc:
+            await _fail(name, exc, context)
 
     return wrapper
 
