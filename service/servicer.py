@@ -322,6 +322,8 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
             await reader  # a transport error while reading surfaces here
         finally:
             reader.cancel()
+            # Waited for, so that it is gone before the call is (its own cancellation is its result here).
+            await asyncio.gather(reader, return_exceptions=True)
             log.info("ingest stream ended", extra={"answered": offset, "most_articles_held": held["most"]})
 
     @_mapped
