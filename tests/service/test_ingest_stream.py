@@ -5,6 +5,7 @@ test at the end runs the real model."""
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 
@@ -51,6 +52,16 @@ def server():
     running.stop()
 
 
+def _wait_for_stream_end(caplog, count: int = 1, timeout: float = 10.0) -> None:
+    """A cancelled stream winds down on the server after the caller has gone (its chunk finishes first); the
+    server is stopped only once it has, so that no call is left behind half done."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if sum(r.message == "ingest stream ended" for r in caplog.records) >= count:
+            return
+        time.sleep(0.05)
+
+
 def test_a_long_stream_keeps_a_bounded_number_of_articles_in_flight(server):
     recorder = Recorder(server.engine)
     total = 120
@@ -80,8 +91,6 @@ def test_a_long_stream_keeps_a_bounded_number_of_articles_in_flight(server):
 def test_the_server_holds_two_chunks_at_most_however_far_the_sender_runs_ahead(server, caplog):
     """A sender with a window far wider than the server's chunks: the server still reads only one chunk ahead
     of the one in analysis (flow control holds the rest back in the transport)."""
-    import logging
-
     Recorder(server.engine, delay=0.05)
     total = 120
     with caplog.at_level(logging.INFO, logger="crosscheck.servicer"):
@@ -200,7 +209,8 @@ def test_admission_control_applies_to_each_chunk():
         running.stop()
 
 
-def test_the_callers_deadline_bounds_the_whole_stream(server):
+def test_the_callers_deadline_bounds_the_whole_stream(server, caplog):
+    caplog.set_level(logging.INFO, logger="crosscheck.servicer")
     Recorder(server.engine, delay=0.4)
     requests = (pb.IngestStreamRequest(article=article_from_text(_text(30 + n))) for n in range(40))
     with grpc.insecure_channel(server.address) as channel:
@@ -214,13 +224,16 @@ def test_the_callers_deadline_bounds_the_whole_stream(server):
     time.sleep(1.0)
     stored = {r.article_id for r in got}
     assert stored <= {s.article.id for s in server.engine.articles(1000)[0]}
+    _wait_for_stream_end(caplog)
 
 
-def test_a_silent_server_is_given_up_on_after_the_idle_timeout(server):
+def test_a_silent_server_is_given_up_on_after_the_idle_timeout(server, caplog):
+    caplog.set_level(logging.INFO, logger="crosscheck.servicer")
     Recorder(server.engine, delay=3.0)
     with CrosscheckClient(server.address, timeout=1.0) as client:
         with pytest.raises(Unavailable, match="no ingest result within 1 s"):
             list(client.ingest_stream([article_from_text(_text(40))]))
+    _wait_for_stream_end(caplog)
 
 
 @pytest.mark.model
