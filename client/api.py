@@ -168,6 +168,61 @@ class CrosscheckClient:
                 on_batch(list(response.results))
         return results
 
+    def ingest_stream(self, articles: Iterable[pb.ArticleInput], *, window: int = 16,
+                      idle_timeout: float | None = None) -> Iterator[pb.IngestResult]:
+        """Streams `articles` through one IngestStream call and yields each one's result as it arrives (index =
+        position in `articles`). `articles` is read lazily: at most `window` articles are sent and not yet
+        answered, so a generator reading files keeps at most that many in memory. The stream has no overall
+        deadline; `idle_timeout` (default: the client's timeout) is how long to wait for the next result before
+        giving up with Unavailable (DEADLINE_EXCEEDED). Closing the generator early cancels the stream; what the server
+        stored stays stored."""
+        import threading
+
+        from client.errors import Unavailable
+
+        if window < 1:
+            raise ValueError("window must be at least 1")
+        credit = threading.Semaphore(window)
+        closed = threading.Event()
+
+        def requests() -> Iterator[pb.IngestStreamRequest]:
+            for article in articles:
+                while not credit.acquire(timeout=0.1):
+                    if closed.is_set():
+                        return
+                if closed.is_set():
+                    return
+                yield pb.IngestStreamRequest(article=article)
+
+        call = self._stub.IngestStream(requests(), metadata=self._metadata)
+        idle = idle_timeout or self.timeout
+        timed_out = threading.Event()
+
+        def give_up() -> None:
+            timed_out.set()
+            call.cancel()
+
+        watchdog = threading.Timer(idle, give_up)
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            for result in call:
+                watchdog.cancel()
+                credit.release()
+                yield result
+                watchdog = threading.Timer(idle, give_up)
+                watchdog.daemon = True
+                watchdog.start()
+        except grpc.RpcError as error:
+            if timed_out.is_set():
+                raise Unavailable(f"server at {self.address} sent no ingest result within {idle:.0f} s (the deadline "
+                                  "passed)", grpc.StatusCode.DEADLINE_EXCEEDED) from None
+            raise from_rpc_error(error, self.address) from None
+        finally:
+            watchdog.cancel()
+            closed.set()
+            call.cancel()  # a no-op once the stream has ended; stops it when the caller stopped reading
+
     def get_article(self, article_id: str) -> pb.GetArticleResponse:
         return self._call(self._stub.GetArticle, pb.GetArticleRequest(id=article_id))
 

@@ -108,15 +108,21 @@ def _gate(args: argparse.Namespace, findings: Sequence[pb.Finding]) -> int:
 
 
 class _Progress:
-    """A one-line progress bar on stderr when it is a terminal; silent otherwise."""
+    """A one-line progress bar on stderr when it is a terminal; with `lines`, one line per article instead (for
+    a log); silent otherwise."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, lines: bool = False) -> None:
         self.total, self.done = total, 0
-        self.enabled = sys.stderr.isatty() and total > 1
+        self.lines = lines
+        self.enabled = not lines and sys.stderr.isatty() and total > 1
 
     def advance(self, results: list[pb.IngestResult]) -> None:
         self.done += len(results)
-        if self.enabled:
+        if self.lines:
+            for r in results:
+                state = "rejected" if r.error else ("new" if r.created else "duplicate")
+                print(f"[{self.done}/{self.total}] {state} {r.external_id or '#' + str(r.index)}", file=sys.stderr)
+        elif self.enabled:
             filled = int(30 * self.done / self.total)
             print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total}", end="", file=sys.stderr)
             if self.done >= self.total:
@@ -136,9 +142,14 @@ def cmd_ingest(client: CrosscheckClient, args: argparse.Namespace) -> int:
     paths = expand_paths(args.paths)
     if not paths:
         raise UsageError("no article files found")
-    progress = _Progress(len(paths))
+    progress = _Progress(len(paths), lines=args.progress)
+    # A generator: each file is read only when the stream has room for it (at most --window at a time), so a
+    # backfill of any size holds a bounded number of articles in memory.
     articles = (_with_published(_read(p, source=args.source, url=args.url), args.published) for p in paths)
-    results = client.ingest(articles, batch_size=args.batch_size, on_batch=progress.advance)
+    results = []
+    for result in client.ingest_stream(articles, window=args.window):
+        results.append(result)
+        progress.advance([result])
     _emit(args, pb.IngestArticlesResponse(results=results), lambda: display.format_ingest(results))
     if args.source and any(not r.created and not r.error for r in results):
         # Identity is the content: a duplicate keeps the outlet it was first stored with.

@@ -174,8 +174,11 @@ def build_parser(commands_run: dict[str, object]) -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help="an article file (.txt, .md, .html, ...), a folder of them, or a glob such as 'news/**/*.html'")
     _article_metadata(p, many=True)
-    p.add_argument("--batch-size", type=_positive_int, default=8, metavar="N",
-                   help="articles sent per call to the server (default 8), e.g. --batch-size 32")
+    p.add_argument("--window", type=_positive_int, default=16, metavar="N",
+                   help="articles sent ahead of their results (default 16): what the client holds in memory, "
+                        "e.g. --window 64")
+    p.add_argument("--progress", action="store_true",
+                   help="one line per article on stderr ([12/40] new NAME), also when stderr is not a terminal")
 
     p = command("extract", "show the sentences, claims, dates, numbers, quotes and people of one article "
                            "(stores nothing)", "crosscheck extract seeds/000_09de25b5ce3095c1.txt")

@@ -407,6 +407,12 @@ class IngestArticlesRequest(_message.Message):
     articles: _containers.RepeatedCompositeFieldContainer[ArticleInput]
     def __init__(self, articles: _Optional[_Iterable[_Union[ArticleInput, _Mapping]]] = ...) -> None: ...
 
+class IngestStreamRequest(_message.Message):
+    __slots__ = ("article",)
+    ARTICLE_FIELD_NUMBER: _ClassVar[int]
+    article: ArticleInput
+    def __init__(self, article: _Optional[_Union[ArticleInput, _Mapping]] = ...) -> None: ...
+
 class IngestResult(_message.Message):
     __slots__ = ("index", "external_id", "article_id", "created", "claim_count", "error", "error_code", "story_id")
     INDEX_FIELD_NUMBER: _ClassVar[int]

@@ -40,6 +40,11 @@ class CrosscheckServiceStub:
                 request_serializer=crosscheck_dot_v1_dot_crosscheck__pb2.IngestArticlesRequest.SerializeToString,
                 response_deserializer=crosscheck_dot_v1_dot_crosscheck__pb2.IngestArticlesResponse.FromString,
                 _registered_method=True)
+        self.IngestStream = channel.stream_stream(
+                '/crosscheck.v1.CrosscheckService/IngestStream',
+                request_serializer=crosscheck_dot_v1_dot_crosscheck__pb2.IngestStreamRequest.SerializeToString,
+                response_deserializer=crosscheck_dot_v1_dot_crosscheck__pb2.IngestResult.FromString,
+                _registered_method=True)
         self.GetArticle = channel.unary_unary(
                 '/crosscheck.v1.CrosscheckService/GetArticle',
                 request_serializer=crosscheck_dot_v1_dot_crosscheck__pb2.GetArticleRequest.SerializeToString,
@@ -89,6 +94,18 @@ class CrosscheckServiceServicer:
     def IngestArticles(self, request, context):
         """Stores a batch of articles: ingest, extract, embed, assign to stories. Idempotent: the same content
         yields the same article id and is stored once. Each article gets its own result.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def IngestStream(self, request_iterator, context):
+        """Stores articles sent one per message, for backfills of any size: the server takes them in chunks of at most
+        `--stream-chunk-articles`, answers each article with its result (in stream order) and reads the next chunk
+        only once the last chunk's results are sent, so neither side holds more than a chunk plus the caller's
+        window. An article already stored is answered from its content hash without analysis, so a stream that is
+        sent again after an interruption skips what the first one stored. A bad article gets its own error in its
+        result; the stream goes on.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -157,6 +174,11 @@ def add_CrosscheckServiceServicer_to_server(servicer, server):
                     servicer.IngestArticles,
                     request_deserializer=crosscheck_dot_v1_dot_crosscheck__pb2.IngestArticlesRequest.FromString,
                     response_serializer=crosscheck_dot_v1_dot_crosscheck__pb2.IngestArticlesResponse.SerializeToString,
+            ),
+            'IngestStream': grpc.stream_stream_rpc_method_handler(
+                    servicer.IngestStream,
+                    request_deserializer=crosscheck_dot_v1_dot_crosscheck__pb2.IngestStreamRequest.FromString,
+                    response_serializer=crosscheck_dot_v1_dot_crosscheck__pb2.IngestResult.SerializeToString,
             ),
             'GetArticle': grpc.unary_unary_rpc_method_handler(
                     servicer.GetArticle,
@@ -227,6 +249,33 @@ class CrosscheckService:
             '/crosscheck.v1.CrosscheckService/IngestArticles',
             crosscheck_dot_v1_dot_crosscheck__pb2.IngestArticlesRequest.SerializeToString,
             crosscheck_dot_v1_dot_crosscheck__pb2.IngestArticlesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def IngestStream(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_stream(
+            request_iterator,
+            target,
+            '/crosscheck.v1.CrosscheckService/IngestStream',
+            crosscheck_dot_v1_dot_crosscheck__pb2.IngestStreamRequest.SerializeToString,
+            crosscheck_dot_v1_dot_crosscheck__pb2.IngestResult.FromString,
             options,
             channel_credentials,
             insecure,

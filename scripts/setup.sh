@@ -17,3 +17,6 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install --quiet -c constraints.txt -e '.[service,dev]'
   echo "$want" > "$stamp"
 fi
+# The ONNX model the server runs by default, exported from the packaged weights into .venv/var/crosscheck/models
+# (about 30 s once; afterwards only its pinned checksums are verified).
+.venv/bin/crosscheck-server build-model >/dev/null

@@ -28,6 +28,7 @@ REFLECTION_PREFIX = "/grpc.reflection."
 # The scope a method needs; admin implies every scope.
 METHOD_SCOPES = {
     "IngestArticles": "write",
+    "IngestStream": "write",
     "GetArticle": "read",
     "ListArticles": "read",
     "Extract": "read",
@@ -97,10 +98,19 @@ def _bearer(metadata: Any) -> str:
     return ""
 
 
-def _refusal(code: grpc.StatusCode, message: str) -> grpc.RpcMethodHandler:
+def _refusal(code: grpc.StatusCode, message: str, handler: grpc.RpcMethodHandler | None) -> grpc.RpcMethodHandler:
+    """A handler of the same kind as the method's own (unary or streaming), so the transport reads the call the
+    way the caller sends it, that fails the call with `code` before any of it runs."""
+
     async def refuse(request: Any, context: grpc.aio.ServicerContext) -> Any:
         await context.abort(code, message)
 
+    if handler is not None and handler.request_streaming and handler.response_streaming:
+        async def refuse_stream(requests: Any, context: grpc.aio.ServicerContext) -> Any:
+            await context.abort(code, message)
+            yield  # an async generator, as a response-streaming handler must be
+
+        return grpc.stream_stream_rpc_method_handler(refuse_stream)
     return grpc.unary_unary_rpc_method_handler(refuse)
 
 
@@ -118,16 +128,18 @@ class TokenInterceptor(grpc.aio.ServerInterceptor):
         token = _bearer(details.invocation_metadata)
         if not token:
             return _refusal(grpc.StatusCode.UNAUTHENTICATED,
-                            "this server needs a bearer token: pass --token or set CROSSCHECK_TOKEN")
+                            "this server needs a bearer token: pass --token or set CROSSCHECK_TOKEN",
+                            await continuation(details))
         # Looked up by the token's sha256: how long a lookup takes tells nothing about a token it did not find.
         grant = self._grants.get(token_hash(token))
         if grant is None:
-            return _refusal(grpc.StatusCode.UNAUTHENTICATED, "the bearer token is not one this server knows")
+            return _refusal(grpc.StatusCode.UNAUTHENTICATED, "the bearer token is not one this server knows",
+                            await continuation(details))
         if scope not in grant.scopes and "admin" not in grant.scopes:
             method = details.method.rsplit("/", 1)[-1]
             return _refusal(grpc.StatusCode.PERMISSION_DENIED,
                             f"{method} needs the {scope!r} scope; token {grant.name!r} has "
-                            f"{', '.join(sorted(grant.scopes))}")
+                            f"{', '.join(sorted(grant.scopes))}", await continuation(details))
         return await continuation(details)
 
 

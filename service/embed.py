@@ -38,7 +38,8 @@ def text_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _normalise(rows: np.ndarray) -> np.ndarray:
+def normalise_rows(rows: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (an all-zero row stays zero), as float32."""
     rows = np.asarray(rows, dtype=np.float32)
     norms = np.linalg.norm(rows, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
@@ -95,7 +96,24 @@ class SentenceTransformerEmbedder:
             rows = self._model.encode(
                 list(texts), batch_size=self.batch_size, convert_to_numpy=True, show_progress_bar=False
             )
-        return _normalise(rows)
+        return normalise_rows(rows)
+
+
+# The model paths a server can run: sentence-transformers on PyTorch (fp32), or the exported graph on
+# onnxruntime, in fp32 or with int8 weights (service/onnx_embed.py).
+BACKENDS = ("torch", "onnx", "onnx-int8")
+
+
+def open_embedder(backend: str = "torch", model_dir: Path | None = None, *, cache_dir: Path | None = None,
+                  batch_size: int = 64, verify: bool = True, threads: int = 0) -> Embedder:
+    """The model behind `backend`; ModelError names what is missing or does not verify."""
+    if backend == "torch":
+        return SentenceTransformerEmbedder(model_dir, batch_size=batch_size, verify=verify)
+    if backend not in BACKENDS:
+        raise ModelError(f"model backend {backend!r} is not one of {', '.join(BACKENDS)}")
+    from service.onnx_embed import OnnxEmbedder
+
+    return OnnxEmbedder(backend, model_dir, cache_dir, batch_size=batch_size, verify=verify, threads=threads)
 
 
 class CachedEmbedder:

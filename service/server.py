@@ -27,7 +27,7 @@ from service import settings as settings_module
 from service.admission import Admission
 from service.auth import TokenInterceptor, load_tokens
 from service.engine import Engine
-from service.errors import InvalidInput
+from service.errors import InvalidInput, ModelError
 from service.logging_setup import configure_logging
 from service.servicer import CallLimits, CrosscheckServicer, add_to_server
 from service.settings import Settings
@@ -49,15 +49,17 @@ def default_engine(settings: Settings) -> Engine:
     from pathlib import Path
 
     from service.align import load_scorer
-    from service.embed import CachedEmbedder, SentenceTransformerEmbedder
+    from service.embed import CachedEmbedder, open_embedder
+    from service.model_export import ensure
     from service.store import open_store
 
+    model_path = Path(settings.model_path) if settings.model_path else None
+    cache_dir = Path(settings.model_cache) if settings.model_cache else None
+    ensure(settings.model_backend, model_path, cache_dir, log=log.info)
     store = open_store(settings.database)
-    model = SentenceTransformerEmbedder(
-        Path(settings.model_path) if settings.model_path else None,
-        batch_size=settings.embed_batch_size,
-        verify=settings.verify_model,
-    )
+    model = open_embedder(settings.model_backend, model_path, cache_dir=cache_dir,
+                          batch_size=settings.embed_batch_size, verify=settings.verify_model,
+                          threads=settings.model_threads)
     return Engine(store, CachedEmbedder(model, persistent=store), load_scorer(),
                   max_article_chars=settings.max_article_chars)
 
@@ -83,6 +85,7 @@ class CrosscheckServer:
         self.servicer = CrosscheckServicer(
             self._executor, Admission(settings.workers, settings.max_waiting_calls),
             CallLimits(max_batch_articles=settings.max_batch_articles,
+                       stream_chunk_articles=settings.stream_chunk_articles,
                        max_compare_articles=settings.max_compare_articles,
                        max_check_articles=settings.max_check_articles,
                        default_deadline_seconds=settings.default_deadline_seconds),
@@ -167,6 +170,8 @@ def create_server(
 ) -> tuple[CrosscheckServer, int]:
     """Builds the server and binds `address` ("host:0" picks a free port); call `start()` to serve."""
     settings = settings or Settings()
+    if settings.stream_chunk_articles < 1:
+        raise ConfigurationError(f"--stream-chunk-articles must be at least 1, not {settings.stream_chunk_articles}")
     credentials = server_credentials(settings)
     if not is_loopback(address) and not settings.insecure and (credentials is None or not settings.tokens):
         raise ConfigurationError(
@@ -233,10 +238,28 @@ async def serve(settings: Settings) -> None:
     await server.stop()
 
 
+def check_model(settings: Settings) -> None:
+    """Before the port is bound: the model files the settings name exist (an ONNX export missing from the cache
+    is built) and match their pinned checksums. Raises ModelError saying which file and what to do."""
+    from service.model_export import ensure
+    from service.onnx_files import VARIANTS, verify_export
+
+    path = ensure(settings.model_backend, Path(settings.model_path) if settings.model_path else None,
+                  Path(settings.model_cache) if settings.model_cache else None, log=log.info)
+    if path is not None:
+        verify_export(path, VARIANTS[settings.model_backend])
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["build-model"]:
+        from service.model_export import main as build_model
+
+        return build_model(argv[1:])
     parser = argparse.ArgumentParser(
         prog="crosscheck-server",
-        description="Run the crosscheck gRPC service.",
+        description="Run the crosscheck gRPC service. `crosscheck-server build-model` exports the ONNX model "
+                    "files into the model cache (see `crosscheck-server build-model --help`).",
         epilog="Example: crosscheck-server --address 0.0.0.0:50051 --database /var/lib/crosscheck/crosscheck.db "
                "--tls-cert server.pem --tls-key server.key --tokens /etc/crosscheck/tokens",
     )
@@ -244,9 +267,13 @@ def main(argv: list[str] | None = None) -> int:
     settings = settings_module.from_args(parser.parse_args(argv))
     configure_logging(settings.log_level, settings.log_format)
     try:
+        check_model(settings)
         asyncio.run(serve(settings))
     except (ConfigurationError, InvalidInput) as exc:
         print(f"crosscheck-server: {exc}", file=sys.stderr)
+        return 2
+    except ModelError as exc:
+        print(f"crosscheck-server: cannot load the model: {exc.message}", file=sys.stderr)
         return 2
     logging.shutdown()
     # A pipeline thread may still be inside one long article whose call was cancelled: it writes nothing more

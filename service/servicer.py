@@ -12,7 +12,7 @@ import functools
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Awaitable, Callable
+from typing import Any, AsyncIterator, Awaitable, Callable
 
 import grpc
 from google.protobuf.message import DecodeError
@@ -22,7 +22,7 @@ from crosscheck_proto import crosscheck_pb2_grpc as pb_grpc
 from service import convert
 from service.admission import Admission
 from service.deadline import Deadline
-from service.engine import Engine, IngestItem
+from service.engine import Engine, IngestItem, IngestOutcome
 from service.errors import (
     ArticleTooLarge,
     CrosscheckError,
@@ -91,15 +91,31 @@ def add_to_server(servicer: "CrosscheckServicer", server: grpc.aio.Server) -> No
     parsing that hands a malformed message to the method (which refuses it as INVALID_ARGUMENT) rather than
     failing inside the transport, which reports UNKNOWN."""
     service = pb.DESCRIPTOR.services_by_name["CrosscheckService"]
-    handlers = {
-        method.name: grpc.unary_unary_rpc_method_handler(
+    handlers = {}
+    for method in service.methods:
+        # IngestStream is the one streaming method; every message of its stream is parsed on its own, so a
+        # malformed one is that article's error, not the stream's.
+        kind = (grpc.stream_stream_rpc_method_handler if method.client_streaming and method.server_streaming
+                else grpc.unary_unary_rpc_method_handler)
+        handlers[method.name] = kind(
             getattr(servicer, method.name),
             request_deserializer=_request_parser(getattr(pb, method.input_type.name)),
             response_serializer=getattr(pb, method.output_type.name).SerializeToString,
         )
-        for method in service.methods
-    }
     server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler(service.full_name, handlers),))
+
+
+async def _fail(name: str, error: Exception, context: grpc.aio.ServicerContext) -> None:
+    """Ends the call with the status code of `error`: a domain error's own, anything else INTERNAL (logged
+    with its traceback, never shown to the caller)."""
+    if isinstance(error, CrosscheckError):
+        code = status_code(error)
+        log.info("request rejected", extra={"rpc": name, "code": code.name, "reason": error.message})
+        if isinstance(error, Overloaded):
+            context.set_trailing_metadata(((RETRY_PUSHBACK_KEY, str(int(error.retry_after * 1000))),))
+        await context.abort(code, error.message)
+    log.error("request failed", exc_info=error, extra={"rpc": name})
+    await context.abort(grpc.StatusCode.INTERNAL, f"{name} failed on the server; see its log")
 
 
 def _mapped(method: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
@@ -111,17 +127,45 @@ def _mapped(method: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[An
             if isinstance(request, Malformed):
                 raise InvalidInput(f"the request is not a valid {request.message_type}: {request.reason}")
             return await method(self, request, context)
-        except CrosscheckError as exc:
-            code = status_code(exc)
-            log.info("request rejected", extra={"rpc": name, "code": code.name, "reason": exc.message})
-            if isinstance(exc, Overloaded):
-                context.set_trailing_metadata(((RETRY_PUSHBACK_KEY, str(int(exc.retry_after * 1000))),))
-            await context.abort(code, exc.message)
-        except Exception:
-            log.exception("request failed", extra={"rpc": name})
-            await context.abort(grpc.StatusCode.INTERNAL, f"{name} failed on the server; see its log")
+        except Exception as exc:
+            await _fail(name, exc, context)
 
     return wrapper
+
+
+def _mapped_stream(method: Callable[..., AsyncIterator[Any]]) -> Callable[..., AsyncIterator[Any]]:
+    """`_mapped` for a response-streaming method: what it yielded stays sent; an error ends the stream with
+    its status code."""
+    name = method.__name__
+
+    @functools.wraps(method)
+    async def wrapper(self: "CrosscheckServicer", requests: Any, context: grpc.aio.ServicerContext):
+        try:
+            async for response in method(self, requests, context):
+                yield response
+        except Exception as exc:
+            await _fail(name, exc, context)
+
+    return wrapper
+
+
+def _ingest_result(outcome: IngestOutcome, offset: int = 0) -> pb.IngestResult:
+    return pb.IngestResult(
+        index=outcome.index + offset, external_id=outcome.external_id, article_id=outcome.article_id,
+        created=outcome.created, claim_count=outcome.claim_count, story_id=outcome.story_id,
+        error=outcome.error.message if outcome.error else "",
+        error_code=status_code(outcome.error).name if outcome.error else "",
+    )
+
+
+def _stream_item(index: int, request: pb.IngestStreamRequest | Malformed) -> IngestItem:
+    """One message of an IngestStream as the article it carries, or what is wrong with it."""
+    if isinstance(request, Malformed):
+        return IngestItem("", rejected=InvalidInput(f"articles[{index}]: the message is not a valid "
+                                                    f"{request.message_type}: {request.reason}"))
+    if not request.HasField("article"):
+        return IngestItem("", rejected=InvalidInput(f"articles[{index}]: article: required"))
+    return _ingest_item(index, request.article)
 
 
 def _ingest_item(index: int, message: pb.ArticleInput) -> IngestItem:
@@ -151,6 +195,8 @@ class CallLimits:
     max_batch_articles: int
     max_compare_articles: int
     max_check_articles: int
+    # Articles of one IngestStream analysed together; the stream reads at most one more chunk ahead.
+    stream_chunk_articles: int
     # The deadline a call gets when its caller sets none: work never runs unbounded.
     default_deadline_seconds: float
 
@@ -197,6 +243,8 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
                 # Hold the slot while the work winds down (it stops at its next check), but not for ever: one
                 # long article cannot be interrupted, and shutdown must not wait on it.
                 await asyncio.wait([future], timeout=CANCEL_WAIT_SECONDS)
+                if future.done() and not future.cancelled():
+                    future.exception()  # retrieved: it is the DeadlineExceeded the cancellation caused
                 raise
 
     async def _read(self, function: Callable[..., Any], *args: Any) -> Any:
@@ -216,17 +264,67 @@ class CrosscheckServicer(pb_grpc.CrosscheckServiceServicer):
         items = [_ingest_item(index, message) for index, message in enumerate(request.articles)]
         deadline = self._deadline(context)
         outcomes = await self._pipeline(deadline, engine.ingest, items, deadline)
-        return pb.IngestArticlesResponse(
-            results=[
-                pb.IngestResult(
-                    index=o.index, external_id=o.external_id, article_id=o.article_id, created=o.created,
-                    claim_count=o.claim_count, story_id=o.story_id,
-                    error=o.error.message if o.error else "",
-                    error_code=status_code(o.error).name if o.error else "",
-                )
-                for o in outcomes
-            ]
-        )
+        return pb.IngestArticlesResponse(results=[_ingest_result(o) for o in outcomes])
+
+    @_mapped_stream
+    async def IngestStream(self, requests: AsyncIterator[Any], context) -> AsyncIterator[pb.IngestResult]:
+        """Chunks of the stream through `Engine.ingest`, each behind admission control like one IngestArticles
+        call. A reader task keeps at most one chunk waiting while the previous one is analysed (a bounded
+        queue), so the server holds at most two chunks of articles whatever the stream's length; gRPC's flow
+        control holds the sender back meanwhile. The caller's deadline, if it set one, bounds the whole stream;
+        without one each chunk gets the default deadline, so a backfill may run as long as it keeps sending but
+        no chunk runs unbounded."""
+        engine = self.engine
+        chunk = self._limits.stream_chunk_articles
+        remaining = context.time_remaining()
+        whole = Deadline.after(remaining) if remaining is not None else None
+        # The reader holds one article while it waits for room: with the queue's chunk - 1 that is one chunk ahead.
+        waiting: asyncio.Queue = asyncio.Queue(maxsize=max(1, chunk - 1))
+        end = object()
+        # Articles read from the stream and not yet answered, and the most there were at once: logged at the
+        # end, the figure the bound above promises.
+        held = {"now": 0, "most": 0}
+
+        async def read() -> None:
+            index = 0
+            try:
+                async for request in requests:
+                    held["now"] += 1
+                    held["most"] = max(held["most"], held["now"])
+                    await waiting.put(_stream_item(index, request))
+                    index += 1
+            finally:  # also when reading fails: the loop below then stops, and `await reader` raises
+                if not waiting.full():
+                    waiting.put_nowait(end)
+                else:
+                    await waiting.put(end)
+
+        reader = asyncio.create_task(read())
+        offset, finished = 0, False
+        try:
+            while not finished:
+                first = await waiting.get()
+                if first is end:
+                    break
+                items = [first]
+                while len(items) < chunk and not waiting.empty():
+                    item = waiting.get_nowait()
+                    if item is end:
+                        finished = True
+                        break
+                    items.append(item)
+                deadline = whole or Deadline.after(self._limits.default_deadline_seconds)
+                outcomes = await self._pipeline(deadline, engine.ingest, items, deadline)
+                for outcome in outcomes:
+                    yield _ingest_result(outcome, offset)
+                offset += len(items)
+                held["now"] -= len(items)
+            await reader  # a transport error while reading surfaces here
+        finally:
+            reader.cancel()
+            # Waited for, so that it is gone before the call is (its own cancellation is its result here).
+            await asyncio.gather(reader, return_exceptions=True)
+            log.info("ingest stream ended", extra={"answered": offset, "most_articles_held": held["most"]})
 
     @_mapped
     async def GetArticle(self, request: pb.GetArticleRequest, context) -> pb.GetArticleResponse:

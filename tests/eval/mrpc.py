@@ -1,6 +1,6 @@
 """MRPC train, 10-fold stratified cross-validation: the learned pair scorer beside a plain cosine threshold.
 
-    python -m tests.eval.mrpc ../shared/data [--cache-dir /tmp/crosscheck_embeddings]
+    python -m tests.eval.mrpc ../shared/data [--cache-dir /tmp/crosscheck_embeddings] [--backend torch|onnx|onnx-int8]
 
 Every threshold is chosen inside the training folds only. "+ STS-B news" adds STS-B train's clear news rows to
 each training fold (never to the test fold). Anchor: BERT-base reaches about 84% accuracy / 88 F1 on MRPC.
@@ -39,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--cache-dir", type=Path, default=Path("/tmp/crosscheck_embeddings"))
+    parser.add_argument("--backend", default="torch", help="model backend: torch, onnx or onnx-int8 (cached per "
+                        "backend: the cache file is named by the model's name)")
     args = parser.parse_args(argv)
     mrpc_path = args.data_dir / "mrpc" / "msr_paraphrase_train.txt"
     if not mrpc_path.exists():
@@ -47,9 +49,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from sklearn.model_selection import StratifiedKFold
 
-    from service.embed import SentenceTransformerEmbedder
+    from service.embed import open_embedder
 
-    embedder = SentenceTransformerEmbedder()
+    embedder = open_embedder(args.backend)
     mrpc = load_mrpc(mrpc_path)
     cosines = pair_cosines(mrpc, embedder, args.cache_dir)
     features = feature_matrix(mrpc, cosines)
@@ -75,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
             scorer2 = replace(fit_scorer(x2, y2), threshold=best_threshold(out_of_fold_scores(x2, y2), y2))
             predictions["learned scorer + STS-B news"][test] = scorer2.accepts(features[test])
 
-    print(f"MRPC train, {len(labels)} pairs, {FOLDS}-fold stratified CV (seed {SEED})\n")
+    print(f"MRPC train, {len(labels)} pairs, {FOLDS}-fold stratified CV (seed {SEED}), model {embedder.name}\n")
     print("| method | accuracy | F1 |")
     print("| --- | --- | --- |")
     for name, predicted in predictions.items():

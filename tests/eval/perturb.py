@@ -1,6 +1,6 @@
 """Perturbation suite: real articles against copies of themselves with one controlled edit.
 
-    python -m tests.eval.perturb ../shared/data [--articles N] [--errors]
+    python -m tests.eval.perturb ../shared/data [--articles N] [--errors] [--backend torch|onnx|onnx-int8]
 
 Articles come from PolNeAR train (its gold attributions say who speaks each direct quote) and TimeBank +
 AQUAINT (their creation time is the publication date). Each article is paired with copies of itself: one per
@@ -157,9 +157,9 @@ def make_pairs(source: Source, rng: random.Random) -> list[Pair]:
 class _Engine:
     """`Engine.compare` with each original article analysed once for all of its copies."""
 
-    def __init__(self) -> None:
+    def __init__(self, backend: str) -> None:
         from service.align import load_scorer
-        from service.embed import SentenceTransformerEmbedder
+        from service.embed import open_embedder
         from service.engine import Engine
         from service.store import open_store
 
@@ -175,7 +175,7 @@ class _Engine:
                     self.known.popitem(last=False)
                 return found
 
-        self.engine = CachingEngine(open_store("memory:"), SentenceTransformerEmbedder(None), load_scorer())
+        self.engine = CachingEngine(open_store("memory:"), open_embedder(backend), load_scorer())
 
     def compare(self, pair: Pair):
         from service.records import ArticleInput, PartialDate
@@ -301,7 +301,9 @@ def main(argv: list[str]) -> int:
         chosen_tuning, chosen_held_out = choose(sources, rng, per_corpus)
         tuning += chosen_tuning
         held_out += chosen_held_out
-    engine = _Engine()
+    backend = argv[argv.index("--backend") + 1] if "--backend" in argv else "torch"
+    engine = _Engine(backend)
+    print(f"model backend: {backend}\n")
     tallies = []
     for label, chosen in (("tuning", tuning), ("held out", held_out)):
         tally = Tally()
