@@ -10,17 +10,22 @@ from service.store.base import (
     ReportStore,
     Store,
     StoredReport,
+    StoryFeatures,
     StoryLink,
     StoryLinkStore,
 )
 
 
 def open_store(url: str) -> Store:
-    """`sqlite:///path/to/file.db`, a bare path, or `memory:`."""
+    """`postgresql://user@host/db` (also `postgres://`), `sqlite:///path/to/file.db`, a bare path, or `memory:`."""
     if url in ("memory:", ":memory:"):
         from service.store.memory import MemoryStore
 
         return MemoryStore()
+    if url.startswith(("postgresql://", "postgres://")):
+        from service.store.postgres import PostgresStore
+
+        return PostgresStore(url)
     path = url.removeprefix("sqlite:///").removeprefix("sqlite://")
     from service.store.sqlite import SqliteStore
 
@@ -29,5 +34,5 @@ def open_store(url: str) -> Store:
 
 __all__ = [
     "ArticleStore", "ArticleSummary", "ClaimVectorStore", "EmbeddingCache", "ReportStore", "Store", "StoredReport",
-    "StoryLink", "StoryLinkStore", "open_store",
+    "StoryFeatures", "StoryLink", "StoryLinkStore", "open_store",
 ]
