@@ -7,6 +7,16 @@ from tests.harness import RunningServer, fake_engine
 
 
 @pytest.fixture(scope="session")
+def postgres(tmp_path_factory):
+    """A real PostgreSQL with pgvector (pgserver) for the session; `postgres.new_database()` gives a test its own."""
+    from tests.postgres import PostgresServer
+
+    server = PostgresServer(tmp_path_factory.mktemp("postgres"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
 def fake_server():
     """A real gRPC server on port 0 whose engine uses the fake embedder and the in-memory store."""
     server = RunningServer(Settings(max_article_chars=20_000, log_format="text"), fake_engine)
