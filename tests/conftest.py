@@ -24,12 +24,16 @@ def fake_server():
     server.stop()
 
 
-@pytest.fixture(scope="session")
-def real_server(tmp_path_factory):
-    """The production engine: the real model (sha256 verified) and a real SQLite file."""
-    database = tmp_path_factory.mktemp("db") / "crosscheck.db"
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def real_server(request, tmp_path_factory):
+    """The production engine: the real model (sha256 verified) on a real SQLite file, and again on a real
+    PostgreSQL with pgvector (pgserver): every test of the real service runs on both backends."""
+    if request.param == "sqlite":
+        database = str(tmp_path_factory.mktemp("db") / "crosscheck.db")
+    else:
+        database = request.getfixturevalue("postgres").new_database()
     from service.server import default_engine
 
-    server = RunningServer(Settings(database=str(database), log_format="text"), default_engine)
+    server = RunningServer(Settings(database=database, log_format="text"), default_engine)
     yield server
     server.stop()

@@ -74,6 +74,10 @@ class ArticleStore(Protocol):
 
     def get_summary(self, article_id: str) -> ArticleSummary: ...
 
+    def article_ids(self) -> list[str]:
+        """Every stored article's id, in arrival order."""
+        ...
+
     def list_articles(self, limit: int, after: str = "") -> tuple[list[ArticleSummary], str]:
         """A page ordered by (publication date desc, id); returns the page and the token for the next one."""
         ...

@@ -68,6 +68,9 @@ class MemoryStore:
         except KeyError:
             raise NotFound(f"no article with id {shown(article_id)}") from None
 
+    def article_ids(self) -> list[str]:
+        return list(self._extractions)
+
     def get_summary(self, article_id: str) -> ArticleSummary:
         extraction = self.get_extraction(article_id)
         link = self._links.get(article_id)

@@ -25,6 +25,7 @@ import numpy as np
 from service import codec
 from service.errors import NotFound, StoreError, shown
 from service.records import Article, Claim, Extraction, Sentence
+from service.store import shown_url
 from service.store.base import ArticleSummary, Hits, StoredReport, StoryFeatures, StoryLink
 from service.stories import Placement, StoryAssignment, StoryMember, StoryMembers
 
@@ -127,7 +128,7 @@ class PostgresStore:
         try:
             self._pool.open(wait=True, timeout=30)
         except Exception as exc:  # psycopg_pool.PoolTimeout, psycopg.Error
-            raise StoreError(f"cannot open database {_safe(url)}: {exc}") from exc
+            raise StoreError(f"cannot open database {shown_url(url)}: {exc}") from exc
 
     # ------------------------------------------------------------------------------------------ plumbing
 
@@ -151,7 +152,7 @@ class PostgresStore:
                 finally:
                     conn.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))
         except psycopg.Error as exc:
-            raise StoreError(f"cannot open database {_safe(self.url)}: {exc}") from exc
+            raise StoreError(f"cannot open database {shown_url(self.url)}: {exc}") from exc
         return len(MIGRATIONS)
 
     def schema_version(self) -> int:
@@ -307,6 +308,9 @@ class PostgresStore:
             ArticleSummary(codec.from_data(Article, json.loads(doc)), story, topic, count)
             for doc, story, topic, count in rows
         ]
+
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self._query("SELECT id FROM articles ORDER BY stored_seq")]
 
     def get_summary(self, article_id: str) -> ArticleSummary:
         found = self._summary_rows("WHERE a.id = %s", (article_id,))
@@ -545,12 +549,3 @@ class _Members:
             "SELECT COUNT(DISTINCT story_id) FROM story_links WHERE NOT (article_id = ANY(%s))",
             (list(set(excluding)),)).fetchone()
         return int(row[0])
-
-
-def _safe(url: str) -> str:
-    """The URL without its password, for messages and logs."""
-    if "@" not in url or "://" not in url:
-        return url
-    scheme, rest = url.split("://", 1)
-    credentials, host = rest.rsplit("@", 1)
-    return f"{scheme}://{credentials.split(':', 1)[0]}@{host}"

@@ -285,6 +285,9 @@ class SqliteStore:
             for doc, story, topic, count in rows
         ]
 
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self._query("SELECT id FROM articles ORDER BY stored_seq")]
+
     def get_summary(self, article_id: str) -> ArticleSummary:
         found = self._summary_rows("WHERE a.id = ?", (article_id,))
         if not found:
