@@ -228,3 +228,41 @@ def story_stream(dimensions: int, events: int = 6, per_event: int = 4, seed: int
             stream.append((doc, extraction))
     order = rng.permutation(len(stream))
     return [stream[i] for i in order]
+
+
+def check_overlapping_placements_share_one_story(first, second) -> None:
+    """Two stores on one database (as two server processes have) place two reports of one event at the same
+    moment: the second placement starts while the first is between reading the stored articles and writing its
+    decision. The store must make the second wait and read the first's article, or the event splits in two."""
+    import threading
+    import time
+
+    rng = np.random.default_rng(5)
+    base = rng.normal(size=384)
+    docs = []
+    for name in ("first", "second"):
+        vector = base + rng.normal(scale=0.2, size=384)
+        extraction = make_extraction(name, PartialDate(2013, 3, 25), claims=1)
+        docs.append((StoryDocument(extraction.article.id, "", "", ("Ada",), dt.date(2013, 3, 25),
+                                   (vector / np.linalg.norm(vector)).astype(np.float32)), extraction))
+    inside, placements = threading.Event(), {}
+
+    def save(store, doc, extraction, hold: bool):
+        def place(members):
+            placement = RegionalClusterer().place(doc, members)
+            if hold:
+                inside.set()
+                time.sleep(0.5)  # decided, not yet written: the other placement starts now
+            return placement
+
+        placements[doc.article_id] = store.save_placed(extraction, vectors(1), StoryFeatures(doc.embedding, doc.names),
+                                                       place)
+
+    (doc_a, extraction_a), (doc_b, extraction_b) = docs
+    a = threading.Thread(target=save, args=(first, doc_a, extraction_a, True))
+    a.start()
+    assert inside.wait(30)
+    save(second, doc_b, extraction_b, False)
+    a.join(30)
+    links = {link.article_id: link.story_id for link in first.story_links()}
+    assert len(links) == 2 and len(set(links.values())) == 1, links
