@@ -7,11 +7,11 @@ from tests.harness import RunningServer, fake_engine
 
 
 @pytest.fixture(scope="session")
-def postgres(tmp_path_factory):
+def postgres():
     """A real PostgreSQL with pgvector (pgserver) for the session; `postgres.new_database()` gives a test its own."""
     from tests.postgres import PostgresServer
 
-    server = PostgresServer(tmp_path_factory.mktemp("postgres"))
+    server = PostgresServer()
     yield server
     server.stop()
 

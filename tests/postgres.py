@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -25,10 +27,13 @@ class PostgresServer:
     """pgserver's PostgreSQL, stopped when the session ends. pgserver runs postgres as a user of its own when
     started as root (postgres refuses to run as root), so the data directory only needs to be writable."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self) -> None:
         pgserver = _require_pgserver()
-        directory.mkdir(parents=True, exist_ok=True)
-        os.chmod(directory, 0o777)  # the unprivileged user pgserver runs postgres as must reach it
+        # Not under pytest's temporary folders: those are private to root (which pgserver's postgres user is not)
+        # and pytest removes old ones, which another pytest run may do while this one still uses its server.
+        self._directory = Path(tempfile.mkdtemp(prefix="crosscheck-postgres-"))
+        os.chmod(self._directory, 0o777)  # the unprivileged user pgserver runs postgres as must reach it
+        directory = self._directory
         self._server = pgserver.get_server(str(directory / "pgdata"), cleanup_mode="stop")
         # A throwaway server: durability buys the tests nothing, and without it creating a database per test and
         # the shutdown checkpoint take a fraction of the time.
@@ -47,3 +52,4 @@ class PostgresServer:
 
     def stop(self) -> None:
         self._server.cleanup()
+        shutil.rmtree(self._directory, ignore_errors=True)
