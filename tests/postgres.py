@@ -27,7 +27,7 @@ class PostgresServer:
     """pgserver's PostgreSQL, stopped when the session ends. pgserver runs postgres as a user of its own when
     started as root (postgres refuses to run as root), so the data directory only needs to be writable."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, durable: bool = False) -> None:
         pgserver = _require_pgserver()
         # Not under pytest's temporary folders: those are private to root (which pgserver's postgres user is not)
         # and pytest removes old ones, which another pytest run may do while this one still uses its server.
@@ -37,8 +37,9 @@ class PostgresServer:
         self._server = pgserver.get_server(str(directory / "pgdata"), cleanup_mode="stop")
         # A throwaway server: durability buys the tests nothing, and without it creating a database per test and
         # the shutdown checkpoint take a fraction of the time.
-        self._server.psql("ALTER SYSTEM SET fsync = off; ALTER SYSTEM SET synchronous_commit = off; "
-                          "ALTER SYSTEM SET full_page_writes = off; SELECT pg_reload_conf();")
+        if not durable:
+            self._server.psql("ALTER SYSTEM SET fsync = off; ALTER SYSTEM SET synchronous_commit = off; "
+                              "ALTER SYSTEM SET full_page_writes = off; SELECT pg_reload_conf();")
         self._names = itertools.count()
 
     def url(self, database: str = "postgres") -> str:

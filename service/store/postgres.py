@@ -164,9 +164,9 @@ class PostgresStore:
     def _connection(self):
         return _Connection(self)
 
-    def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
+    def _query(self, sql: str, params: Sequence = (), *, binary: bool = False) -> list[tuple]:
         with self._connection() as conn:
-            return conn.execute(sql, params).fetchall()
+            return conn.execute(sql, params, binary=binary).fetchall()
 
     # ------------------------------------------------------------------------------------------ articles
 
@@ -264,7 +264,8 @@ class PostgresStore:
         return Extraction(article, sentences, claims)
 
     def claim_embeddings(self, article_id: str) -> np.ndarray:
-        rows = self._query("SELECT embedding FROM claims WHERE article_id = %s ORDER BY ordinal", (article_id,))
+        rows = self._query("SELECT embedding FROM claims WHERE article_id = %s ORDER BY ordinal", (article_id,),
+                           binary=True)
         if not rows:
             return np.zeros((0, 0), dtype=np.float32)
         return np.stack([_vector(r[0]) for r in rows])
@@ -272,7 +273,7 @@ class PostgresStore:
     def claim_vectors(self) -> Iterator[tuple[str, np.ndarray]]:
         rows = self._query(
             "SELECT c.id, c.embedding FROM claims c JOIN articles a ON a.id = c.article_id "
-            "ORDER BY a.stored_seq, c.ordinal"
+            "ORDER BY a.stored_seq, c.ordinal", binary=True
         )
         for claim_id, vector in rows:
             yield claim_id, _vector(vector)
@@ -290,7 +291,7 @@ class PostgresStore:
                    SELECT c.id, c.embedding <=> q.v AS distance FROM claims c JOIN articles a ON a.id = c.article_id
                    WHERE c.id = ANY(%s) ORDER BY c.embedding <=> q.v, a.stored_seq, c.ordinal LIMIT %s
                ) c ORDER BY q.ord, c.distance""",
-            (list(queries), ids, k),
+            (list(queries), ids, k), binary=True,
         )
         hits: Hits = [[] for _ in range(len(queries))]
         for ordinal, claim_id, cosine in rows:
@@ -506,17 +507,23 @@ class _Members:
             limit = 64
             while limit <= HNSW_EF_SEARCH_LIMIT:
                 self._conn.execute(f"SET LOCAL hnsw.ef_search = {max(HNSW_EF_SEARCH, limit)}")
+                # The index walk first (the nearest `limit`, no join to steer the plan away from it), then the
+                # links and dates of those only; vectors travel in binary.
                 rows = self._conn.execute(
-                    f"""SELECT {self._COLUMNS}, f.embedding::vector(384) <=> %s::vector(384) AS distance
-                        {self._FROM} WHERE vector_dims(f.embedding) = 384
-                        ORDER BY f.embedding::vector(384) <=> %s::vector(384) LIMIT %s""",
-                    (query, query, limit),
+                    f"""WITH nearest AS MATERIALIZED (
+                            SELECT article_id, names, embedding, embedding::vector(384) <=> %s::vector(384) AS distance
+                            FROM story_features WHERE vector_dims(embedding) = 384
+                            ORDER BY embedding::vector(384) <=> %s::vector(384) LIMIT %s)
+                        SELECT {self._COLUMNS}, f.distance FROM nearest f
+                        JOIN articles a ON a.id = f.article_id JOIN story_links l ON l.article_id = f.article_id
+                        ORDER BY f.distance""",
+                    (query, query, limit), binary=True,
                 ).fetchall()
                 if len(rows) < limit or rows[-1][-1] > bound:
                     return self._members([r[:-1] for r in rows], embedding, min_cosine)
                 limit *= 4
         rows = self._conn.execute(f"SELECT {self._COLUMNS} {self._FROM} WHERE (f.embedding <=> %s) <= %s",
-                                  (query, bound)).fetchall()
+                                  (query, bound), binary=True).fetchall()
         return self._members(rows, embedding, min_cosine)
 
     def best_cosine(self, embedding: np.ndarray) -> float | None:
