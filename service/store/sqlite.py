@@ -388,10 +388,12 @@ class SqliteStore:
                    JOIN articles a ON a.id = f.article_id ORDER BY a.stored_seq"""))
 
     def _append_story_rows(self, rows: list[tuple]) -> None:
-        for article_id, names, published, blob, seq in rows:
-            self._story_rows.append(article_id, tuple(json.loads(names)),
-                                    dt.date.fromisoformat(published) if published else None, _vector(blob))
-            self._story_seqs.append(seq)
+        if not rows:
+            return
+        matrix = np.frombuffer(b"".join(r[3] for r in rows), dtype=np.float32).reshape(len(rows), -1)
+        self._story_rows.extend([r[0] for r in rows], [tuple(json.loads(r[1])) for r in rows],
+                                [dt.date.fromisoformat(r[2]) if r[2] else None for r in rows], matrix)
+        self._story_seqs.extend(r[4] for r in rows)
 
     def _links_of(self, article_ids: Sequence[str]) -> dict[str, StoryLink]:
         found: dict[str, StoryLink] = {}

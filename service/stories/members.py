@@ -74,6 +74,24 @@ class VectorRows:
         self.names.append(tuple(names))
         self.published.append(published)
 
+    def extend(self, ids: list[str], names: list[tuple[str, ...]], published: list[dt.date | None],
+               matrix: np.ndarray) -> None:
+        """Many rows at once (a store reading its stored vectors): one copy instead of one per row."""
+        if not ids:
+            return
+        rows = np.asarray(matrix).astype(np.float64)
+        have = len(self.ids)
+        if not self._matrix.size:
+            self._matrix = np.zeros((max(16, len(ids)), rows.shape[1]))
+        elif have + len(ids) > self._matrix.shape[0]:
+            grown = np.zeros((max(2 * self._matrix.shape[0], have + len(ids)), rows.shape[1]))
+            grown[:have] = self._matrix[:have]
+            self._matrix = grown
+        self._matrix[have : have + len(ids)] = rows
+        self.ids.extend(ids)
+        self.names.extend(names)
+        self.published.extend(published)
+
     def embedding(self, row: int) -> np.ndarray:
         return self._matrix[row]
 
