@@ -2,7 +2,7 @@ import psycopg
 import pytest
 
 from service.store.postgres import MIGRATIONS, PostgresStore
-from tests.store.contract import StoreContract, check_overlapping_placements_share_one_story, make_extraction, vectors
+from tests.store.contract import StoreContract, check_overlapping_placements_share_one_story
 
 
 class TestPostgresStore(StoreContract):
@@ -42,3 +42,12 @@ def test_an_unreachable_database_is_a_clear_store_error(tmp_path):
 
     with pytest.raises(StoreError, match="cannot open database postgresql://nobody@/crosscheck"):
         PostgresStore(f"postgresql://nobody:secret@/crosscheck?host={tmp_path}&connect_timeout=2")
+
+
+def test_database_urls_in_logs_and_messages_leave_the_password_out():
+    from service.store import shown_url
+
+    assert shown_url("postgresql://crosscheck:s3cr3t@db.internal:5432/crosscheck") == \
+        "postgresql://crosscheck@db.internal:5432/crosscheck"
+    assert shown_url("postgresql://crosscheck@db.internal/crosscheck") == "postgresql://crosscheck@db.internal/crosscheck"
+    assert shown_url("/var/lib/crosscheck/crosscheck.db") == "/var/lib/crosscheck/crosscheck.db"
