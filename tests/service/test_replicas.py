@@ -5,16 +5,17 @@ the other replica gets the stored result."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from client import CrosscheckClient, article_from_text
-from tests.service.test_process import _read_events
 
 pytestmark = pytest.mark.model
 
@@ -42,6 +43,23 @@ EVENTS = {
     ],
 }
 FOLLOW_UP = " Officials gave no further details on Tuesday evening."
+
+
+def _read_events(stream, until: str, timeout: float = 300) -> list[dict]:
+    """The server's JSON log lines up to the first with message `until`."""
+    events, deadline = [], time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = stream.readline()
+        if not line:
+            break
+        try:
+            event = json.loads(line)
+        except json.JSONDecodeError:
+            continue  # a library printing to stderr
+        events.append(event)
+        if event.get("message") == until:
+            return events
+    raise AssertionError(f"no {until!r} event; got {events}")
 
 
 def _start(database: str) -> tuple[subprocess.Popen, str]:
