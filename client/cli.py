@@ -218,7 +218,10 @@ def cmd_report(client: CrosscheckClient, args: argparse.Namespace) -> int:
     from crosscheck_render.files import write_atomically
 
     fmt = "json" if args.json else args.format
-    text = {"json": render.render_json, "md": render.render_markdown, "html": render.render_html}[fmt](report)
+    if fmt == "json":
+        text = render.render_json(report)
+    else:
+        text = {"md": render.render_markdown, "html": render.render_html}[fmt](render.from_message(report))
     if output is None:
         print(text)
         return 0

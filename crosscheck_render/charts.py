@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from html import escape
 
-from crosscheck_proto import crosscheck_pb2 as pb
 from crosscheck_render import labels
+from crosscheck_render import records as r
 
 MAJOR_COLOUR = "#b3261e"
 MINOR_COLOUR = "#e8a33d"
@@ -20,7 +19,7 @@ def _svg(width: int, height: int, body: list[str], label: str, css_id: str) -> s
             f"<title>{escape(label)}</title>" + "".join(body) + "</svg>")
 
 
-def discrepancy_bars(report: pb.Report) -> str:
+def discrepancy_bars(report: r.Report) -> str:
     """Horizontal bars, one per discrepancy kind, major and minor stacked."""
     counts = labels.kind_counts(report)
     rows = [(kind, counts.get(kind, {})) for kind in labels.DISCREPANCY_KINDS]
@@ -30,7 +29,7 @@ def discrepancy_bars(report: pb.Report) -> str:
     body = []
     for index, (kind, by_severity) in enumerate(rows):
         y = index * row_height
-        major, minor = by_severity.get(pb.SEVERITY_MAJOR, 0), by_severity.get(pb.SEVERITY_MINOR, 0)
+        major, minor = by_severity.get("MAJOR", 0), by_severity.get("MINOR", 0)
         body.append(f'<text x="{label_width - 8}" y="{y + 17}" text-anchor="end" class="axis">'
                     f"{escape(labels.kind_label(kind))}</text>")
         x = label_width
@@ -59,19 +58,10 @@ def _short(name: str, limit: int = 20) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
-def _day(date: pb.PartialDate) -> dt.date | None:
-    if not (date.year and date.month and date.day):
-        return None
-    try:
-        return dt.date(date.year, date.month, date.day)
-    except ValueError:
-        return None
-
-
-def timeline_chart(report: pb.Report) -> str:
+def timeline_chart(report: r.Report) -> str:
     """One lane per source, one dot per article on its publication date: bigger with more findings, red when it
     takes part in a discrepancy."""
-    entries = [(e, _day(e.published)) for e in report.timeline]
+    entries = [(e, e.published.complete()) for e in report.timeline]
     dated = [(e, d) for e, d in entries if d is not None]
     if not dated:
         return ""

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from html import escape
 
-from crosscheck_proto import crosscheck_pb2 as pb
 from crosscheck_render import charts, labels
+from crosscheck_render import records as r
 from crosscheck_render.style import STYLESHEET
 
 CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -33,10 +33,10 @@ def _highlighted(sentence: str, value: str) -> str:
     return (escape(sentence[:at]) + f"<mark>{escape(value)}</mark>" + escape(sentence[at + len(value):]))
 
 
-def diff_html(diff: list[pb.DiffEntry] | tuple[pb.DiffEntry, ...]) -> str:
+def diff_html(diff: list[r.DiffEntry] | tuple[r.DiffEntry, ...]) -> str:
     parts = []
     for entry in diff:
-        if entry.op == pb.DIFF_OP_EQUAL:
+        if entry.op == "EQUAL":
             parts.append(f'<span class="same">{escape(entry.a or entry.b)}</span>')
             continue
         harmless = labels.is_harmless(entry)
@@ -44,9 +44,9 @@ def diff_html(diff: list[pb.DiffEntry] | tuple[pb.DiffEntry, ...]) -> str:
         kind = "harmless" if harmless else "material"
         data = f' data-category="{escape(category)}"'
         marked = []
-        if entry.a and entry.op in (pb.DIFF_OP_DELETE, pb.DIFF_OP_REPLACE):
+        if entry.a and entry.op in ("DELETE", "REPLACE"):
             marked.append(f'<del class="{kind}"{data}>{escape(entry.a)}</del>')
-        if entry.b and entry.op in (pb.DIFF_OP_INSERT, pb.DIFF_OP_REPLACE):
+        if entry.b and entry.op in ("INSERT", "REPLACE"):
             marked.append(f'<ins class="{kind}"{data}>{escape(entry.b)}</ins>')
         note = f"{category}, harmless" if harmless else category
         tag = f'<span class="diff-tag {kind}">{escape(note)}</span>' if note else ""
@@ -56,7 +56,7 @@ def diff_html(diff: list[pb.DiffEntry] | tuple[pb.DiffEntry, ...]) -> str:
     return " ".join(parts)
 
 
-def _evidence(evidence: pb.Evidence) -> str:
+def _evidence(evidence: r.Evidence) -> str:
     cue = f'<div class="cue">cue: <q>{escape(evidence.cue)}</q></div>' if evidence.cue else ""
     # A value the sentence contains is already marked in it; one that is normalised ("2013-03-18/2013-03-24")
     # is shown beside it.
@@ -67,7 +67,7 @@ def _evidence(evidence: pb.Evidence) -> str:
             f'<blockquote>{_highlighted(evidence.sentence, evidence.value)}</blockquote>{value}{cue}</div>')
 
 
-def _finding(finding: pb.Finding) -> str:
+def _finding(finding: r.Finding) -> str:
     severity = labels.severity_label(finding.severity)
     kind = labels.kind_label(finding.kind)
     diff = ""
@@ -79,14 +79,14 @@ def _finding(finding: pb.Finding) -> str:
                 f"<p>{diff_html(finding.diff)}</p></div>")
     return (f'<article class="finding discrepancy severity-{severity}" id="finding-{escape(finding.key)}" '
             f'data-finding-key="{escape(finding.key)}" '
-            f'data-kind="{escape(pb.FindingKind.Name(finding.kind))}">'
+            f'data-kind="FINDING_KIND_{escape(finding.kind)}">'
             f'<header><span class="badge {severity}">{escape(severity)}</span> <strong>{escape(kind)}</strong> '
             f'<span class="explanation">{escape(finding.explanation)}</span> '
             f'<span class="confidence">confidence {finding.confidence:.2f}</span></header>'
             f'<div class="evidence-grid">{"".join(_evidence(e) for e in finding.evidence)}</div>{diff}</article>')
 
 
-def _article_title(article: pb.Article, url: str = "") -> str:
+def _article_title(article: r.Article, url: str = "") -> str:
     """The headline, linked to the article when its address is known and is a web address (nothing else is
     put in an href: an article's own text never decides where a click goes)."""
     title = escape(article.title or article.id)
@@ -96,7 +96,7 @@ def _article_title(article: pb.Article, url: str = "") -> str:
     return title
 
 
-def _story(story: pb.ReportStory) -> str:
+def _story(story: r.Story) -> str:
     title = story.title or story.story_id or "Unassigned"
     articles = "".join(
         f'<li><span class="source">{escape(a.source)}</span> <time>{labels.date_text(a.published)}</time> '
@@ -143,13 +143,13 @@ def _story(story: pb.ReportStory) -> str:
     return f'<section class="story" id="story-{escape(anchor)}" data-story-id="{escape(story.story_id)}">{"".join(blocks)}</section>'
 
 
-def _totals(report: pb.Report) -> str:
+def _totals(report: r.Report) -> str:
     t = report.totals
     counts = labels.kind_counts(report)
     discrepancies = sum(n for kind, by in counts.items() if kind in labels.DISCREPANCY_KINDS for n in by.values())
-    major = sum(by.get(pb.SEVERITY_MAJOR, 0) for kind, by in counts.items() if kind in labels.DISCREPANCY_KINDS)
-    agreements = sum(counts.get(pb.FINDING_KIND_AGREEMENT, {}).values())
-    uncorroborated = sum(counts.get(pb.FINDING_KIND_UNCORROBORATED, {}).values())
+    major = sum(by.get("MAJOR", 0) for kind, by in counts.items() if kind in labels.DISCREPANCY_KINDS)
+    agreements = sum(counts.get("AGREEMENT", {}).values())
+    uncorroborated = sum(counts.get("UNCORROBORATED", {}).values())
     tiles = [("articles", t.articles), ("sources", t.sources), ("stories", t.stories), ("claims", t.claims),
              ("discrepancies", discrepancies), ("major", major), ("agreements", agreements),
              ("uncorroborated", uncorroborated)]
@@ -159,7 +159,7 @@ def _totals(report: pb.Report) -> str:
             f'{CHART_HINT}<div class="chart-box scroll">{charts.discrepancy_bars(report)}</div></section>')
 
 
-def _read_first(report: pb.Report) -> str:
+def _read_first(report: r.Report) -> str:
     worst = labels.read_first(report)
     if not worst:
         return ""
@@ -178,7 +178,7 @@ def _title_list(articles, urls: dict[str, str]) -> str:
                    f"</li>" for a in articles)
 
 
-def _left_out(report: pb.Report) -> str:
+def _left_out(report: r.Report) -> str:
     """What the report did not compare, so that its absence is not read as agreement."""
     alone = labels.single_source_articles(report)
     urls = labels.article_urls(report)
@@ -202,7 +202,7 @@ def _left_out(report: pb.Report) -> str:
     return f'<section id="left-out"><h2>Not compared</h2>{body}</section>'
 
 
-def _changes(report: pb.Report) -> str:
+def _changes(report: r.Report) -> str:
     changes = report.changes
     if not changes.previous_report_id:
         body = "<p>No earlier report to compare with.</p>"
@@ -221,7 +221,7 @@ def _changes(report: pb.Report) -> str:
     return f'<section id="changes"><h2>Since the previous report</h2>{body}</section>'
 
 
-def _matrix(report: pb.Report) -> str:
+def _matrix(report: r.Report) -> str:
     names = labels.matrix_sources(report)
     if not names:
         return ""
@@ -249,7 +249,7 @@ def _matrix(report: pb.Report) -> str:
             f'<tbody>{"".join(rows)}</tbody></table></div></section>')
 
 
-def _sources(report: pb.Report) -> str:
+def _sources(report: r.Report) -> str:
     if not report.sources:
         return ""
     largest = max((s.discrepancy_rate for s in report.sources), default=0.0) or 1.0
@@ -266,14 +266,14 @@ def _sources(report: pb.Report) -> str:
             f"<th>Discrepancies per claim</th></tr></thead><tbody>{rows}</tbody></table></div></section>")
 
 
-def _timeline(report: pb.Report) -> str:
+def _timeline(report: r.Report) -> str:
     if not report.timeline:
         return ""
     urls = labels.article_urls(report)
     rows = "".join(
         f'<tr class="timeline-entry" data-article-id="{escape(e.article_id)}"><td class="day"><time>'
         f"{labels.date_text(e.published)}</time></td><td>{escape(e.source)}</td><td class=\"article\">"
-        f"{_article_title(pb.Article(id=e.article_id, title=e.title), urls.get(e.article_id, ''))}</td>"
+        f"{_article_title(r.Article(e.article_id, title=e.title), urls.get(e.article_id, ''))}</td>"
         f'<td class="num">{e.findings}</td><td class="num">{e.discrepancies}</td></tr>'
         for e in report.timeline
     )
@@ -286,7 +286,7 @@ def _timeline(report: pb.Report) -> str:
             f"</thead><tbody>{rows}</tbody></table></div></section>")
 
 
-def render_html(report: pb.Report) -> str:
+def render_html(report: r.Report) -> str:
     window = labels.window_text(report)
     meta = [f"Report <code>{escape(report.id)}</code>"] if report.id else []
     if labels.created_text(report):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from crosscheck_proto import crosscheck_pb2 as pb
 from crosscheck_render import labels
+from crosscheck_render import records as r
 
 # Characters that Markdown (and the tables' pipes) would read as markup when they come from an article.
 _MARKUP = re.compile(r"([\\`*_{}\[\]<>|~#])")
@@ -25,16 +25,16 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return lines
 
 
-def diff_markdown(diff: list[pb.DiffEntry] | tuple[pb.DiffEntry, ...]) -> str:
+def diff_markdown(diff: list[r.DiffEntry] | tuple[r.DiffEntry, ...]) -> str:
     words = []
     for entry in diff:
-        if entry.op == pb.DIFF_OP_EQUAL:
+        if entry.op == "EQUAL":
             words.append(escape(entry.a or entry.b))
             continue
         marked = []
-        if entry.a and entry.op in (pb.DIFF_OP_DELETE, pb.DIFF_OP_REPLACE):
+        if entry.a and entry.op in ("DELETE", "REPLACE"):
             marked.append(f"~~{escape(entry.a)}~~")
-        if entry.b and entry.op in (pb.DIFF_OP_INSERT, pb.DIFF_OP_REPLACE):
+        if entry.b and entry.op in ("INSERT", "REPLACE"):
             marked.append(f"**{escape(entry.b)}**")
         category = labels.category_label(entry.category)
         note = f"{category}, harmless" if labels.is_harmless(entry) else category
@@ -42,7 +42,7 @@ def diff_markdown(diff: list[pb.DiffEntry] | tuple[pb.DiffEntry, ...]) -> str:
     return " ".join(w for w in words if w)
 
 
-def _finding(finding: pb.Finding, number: int) -> list[str]:
+def _finding(finding: r.Finding, number: int) -> list[str]:
     head = (f"{number}. **{labels.kind_label(finding.kind)}** ({labels.severity_label(finding.severity)}, "
             f"confidence {finding.confidence:.2f}): {escape(finding.explanation)} `{finding.key}`")
     lines = [head]
@@ -54,7 +54,7 @@ def _finding(finding: pb.Finding, number: int) -> list[str]:
     return lines
 
 
-def _totals(report: pb.Report) -> list[str]:
+def _totals(report: r.Report) -> list[str]:
     t = report.totals
     lines = ["## Totals", ""]
     lines += _table(["Articles", "Sources", "Stories", "Claims"],
@@ -62,17 +62,17 @@ def _totals(report: pb.Report) -> list[str]:
     counts = labels.kind_counts(report)
     if counts:
         lines += [""]
-        severities = (pb.SEVERITY_MAJOR, pb.SEVERITY_MINOR, pb.SEVERITY_INFO)
+        severities = ("MAJOR", "MINOR", "INFO")
         rows = [
             [labels.kind_label(kind)] + [str(counts[kind].get(s, 0)) for s in severities]
-            for kind in (*labels.DISCREPANCY_KINDS, pb.FINDING_KIND_AGREEMENT, pb.FINDING_KIND_UNCORROBORATED)
+            for kind in (*labels.DISCREPANCY_KINDS, "AGREEMENT", "UNCORROBORATED")
             if kind in counts
         ]
         lines += _table(["Findings", "Major", "Minor", "Info"], rows)
     return lines + [""]
 
 
-def _changes(report: pb.Report) -> list[str]:
+def _changes(report: r.Report) -> list[str]:
     changes = report.changes
     lines = ["## Since the previous report", ""]
     if not changes.previous_report_id:
@@ -90,7 +90,7 @@ def _changes(report: pb.Report) -> list[str]:
     return lines + [""]
 
 
-def _sources(report: pb.Report) -> list[str]:
+def _sources(report: r.Report) -> list[str]:
     if not report.sources:
         return []
     lines = ["## Sources", ""]
@@ -102,7 +102,7 @@ def _sources(report: pb.Report) -> list[str]:
     return lines + [""]
 
 
-def _matrix(report: pb.Report) -> list[str]:
+def _matrix(report: r.Report) -> list[str]:
     names = labels.matrix_sources(report)
     if len(names) < 2:
         return []
@@ -129,7 +129,7 @@ def _title(title: str, url: str) -> str:
     return f"[{text}](<{url}>)" if labels.is_web_address(url) and ">" not in url else text
 
 
-def _timeline(report: pb.Report) -> list[str]:
+def _timeline(report: r.Report) -> list[str]:
     if not report.timeline:
         return []
     urls = labels.article_urls(report)
@@ -142,7 +142,7 @@ def _timeline(report: pb.Report) -> list[str]:
     return lines + [""]
 
 
-def _read_first(report: pb.Report) -> list[str]:
+def _read_first(report: r.Report) -> list[str]:
     worst = labels.read_first(report)
     if not worst:
         return []
@@ -152,7 +152,7 @@ def _read_first(report: pb.Report) -> list[str]:
     return lines + [""]
 
 
-def _left_out(report: pb.Report) -> list[str]:
+def _left_out(report: r.Report) -> list[str]:
     urls = labels.article_urls(report)
     alone = labels.single_source_articles(report)
     lines = ["## Not compared", ""]
@@ -171,7 +171,7 @@ def _left_out(report: pb.Report) -> list[str]:
     return lines
 
 
-def _story(story: pb.ReportStory) -> list[str]:
+def _story(story: r.Story) -> list[str]:
     lines = [f"### {escape(story.title or story.story_id)}", ""]
     for article in story.articles:
         lines.append(f"- {escape(article.source)}, {labels.date_text(article.published)}: "
@@ -205,7 +205,7 @@ def _story(story: pb.ReportStory) -> list[str]:
     return lines
 
 
-def render_markdown(report: pb.Report) -> str:
+def render_markdown(report: r.Report) -> str:
     lines = [f"# Consistency report: {labels.window_text(report)}", ""]
     meta = [f"Report `{report.id}`"] if report.id else []
     if labels.created_text(report):

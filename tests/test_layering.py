@@ -37,7 +37,7 @@ def test_protobuf_only_at_the_edge():
 def test_finding_kinds_are_defined_once_for_service_and_wire():
     from crosscheck_proto import crosscheck_pb2 as pb
     from crosscheck_proto.kinds import KIND_ORDER, is_discrepancy_kind
-    from crosscheck_render import labels
+    from crosscheck_render import from_message, labels
     from service.compare.evidence import is_discrepancy
     from service.records import Finding, FindingKind, Severity
 
@@ -47,7 +47,8 @@ def test_finding_kinds_are_defined_once_for_service_and_wire():
     for kind in FindingKind:
         record = Finding(kind=kind, severity=Severity.MINOR, explanation="", evidence=(), confidence=0.5)
         message = pb.Finding(kind=pb.FindingKind.Value(f"FINDING_KIND_{kind.value}"))
-        assert is_discrepancy(record) == labels.is_discrepancy(message) == is_discrepancy_kind(kind.value)
+        (rendered,) = from_message(pb.Report(stories=[pb.ReportStory(discrepancies=[message])])).stories[0].discrepancies
+        assert is_discrepancy(record) == labels.is_discrepancy(rendered) == is_discrepancy_kind(kind.value)
     assert not is_discrepancy_kind("AGREEMENT") and is_discrepancy_kind("FINDING_KIND_DATE_MISMATCH")
 
 
@@ -63,3 +64,10 @@ def test_one_rule_for_times_without_a_zone():
             if re.search(r"\.replace\(tzinfo=(?:dt\.)?timezone\.utc\)", path.read_text()):
                 found.append(str(path.relative_to(ROOT)))
     assert found == ["client/api.py"]
+
+
+def test_the_renderers_read_records_not_protobuf():
+    """Only the wire adapter of the report formats knows the message; the formats themselves read records."""
+    found = [str(p.relative_to(ROOT)) for p in sorted((ROOT / "crosscheck_render").rglob("*.py"))
+             if re.search(r"_pb2|google\.protobuf", p.read_text())]
+    assert found == ["crosscheck_render/wire.py"]

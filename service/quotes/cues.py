@@ -132,8 +132,13 @@ def _span(match: re.Match[str], group: str, offset: int) -> Span | None:
     return Span(offset + match.start(group), offset + match.end(group))
 
 
+# How far after its cue an intermediary ("carried by Interfax", "told the BBC") is looked for: within the
+# attribution's clause, never across a long stretch of text (which would make the search quadratic).
+INTERMEDIARY_REACH = 300
+
+
 def _intermediary(text: str, start: int, end: int) -> str:
-    tail = text[start:end]
+    tail = text[start:min(end, start + INTERMEDIARY_REACH)]
     if not _INTERMEDIARY_AFTER_QUOTING.search(tail):
         return ""
     match = _INTERMEDIARY.search(tail)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -73,14 +74,18 @@ class _Article:
         self.text = text
         self.paragraphs = paragraphs
         self.stretches = stretches
-        self.sentences = [
-            sentence_spans(text, p, [s.span for s in stretches if s.paragraph == i]) for i, p in enumerate(paragraphs)
-        ]
+        inside: dict[int, list[Span]] = {}
+        for stretch in stretches:
+            inside.setdefault(stretch.paragraph, []).append(stretch.span)
+        self.sentences = [sentence_spans(text, p, inside.get(i, [])) for i, p in enumerate(paragraphs)]
+        self._sentence_starts = [[s.start for s in sentences] for sentences in self.sentences]
 
     def sentence_at(self, paragraph: int, position: int) -> Span:
-        for sentence in self.sentences[paragraph]:
-            if sentence.start <= position < sentence.end:
-                return sentence
+        # Sentences are in order and do not overlap: the one holding `position` is the last starting at or
+        # before it, if it has not ended yet.
+        at = bisect.bisect_right(self._sentence_starts[paragraph], position) - 1
+        if at >= 0 and position < self.sentences[paragraph][at].end:
+            return self.sentences[paragraph][at]
         return self.paragraphs[paragraph]
 
     def next_stretch_start(self, index: int) -> int:

@@ -7,6 +7,8 @@ several sentences is attributed as a whole.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -36,9 +38,15 @@ def sentence_spans(text: str, paragraph: Span, protected: Sequence[Span] = ()) -
     """The sentences of `paragraph`; no boundary is placed inside a `protected` span (a quote)."""
     bounds: list[Span] = []
     start = paragraph.start
+    # A boundary is inside a protected span when one starting before it ends after it: the furthest end among
+    # the spans that start before a point answers that for every point at once.
+    ordered = sorted(protected, key=lambda p: p.start)
+    starts = [p.start for p in ordered]
+    furthest = list(itertools.accumulate((p.end for p in ordered), max))
     for match in _END.finditer(text, paragraph.start, paragraph.end):
         cut = match.end()
-        if any(p.start < match.start() and match.end() < p.end for p in protected):
+        before = bisect.bisect_left(starts, match.start())
+        if before and furthest[before - 1] > match.end():
             continue
         if text[match.start()] == "." and match.group().rstrip("\"”’')]") == "." and _is_abbreviation(text, match.start()):
             continue

@@ -1,8 +1,9 @@
 """Writes a report's HTML, Markdown and JSON files next to each other, each atomically (a temporary file in the
 same directory, then os.replace), so a reader never opens a half-written file.
 
-The files are what a caller of GetReport would render from the wire (crosscheck_render, over the `Report`
-message), so the records cross the edge here, through service.convert, as they do in the servicer."""
+The files are exactly what a caller of GetReport renders from the wire: the records cross the edge here as they
+do in the servicer (service.convert), and the formats read what crosscheck_render makes of that message, so the
+two can never show one report differently."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from crosscheck_render import render_html, render_json, render_markdown
+from crosscheck_render import from_message, render_html, render_json, render_markdown
 from crosscheck_render.files import stage
 from service import convert
 from service.reports.records import Report
@@ -26,7 +27,8 @@ def write_report_files(report: Report, directory: Path, day: dt.date) -> list[Pa
     previous files untouched rather than a new HTML next to an old JSON."""
     directory.mkdir(parents=True, exist_ok=True)
     message = convert.report(report)
-    texts = {"html": render_html(message), "md": render_markdown(message), "json": render_json(message)}
+    shown = from_message(message)
+    texts = {"html": render_html(shown), "md": render_markdown(shown), "json": render_json(message)}
     paths = report_paths(directory, day)
     staged: dict[str, Path] = {}
     try:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck_render import render_html
+from crosscheck_render import from_message, render_html
 from tests.reports import browser
 from tests.reports.reports_fixture import report_keys, talks_report
 
@@ -16,7 +16,7 @@ LOCAL_PREFIXES = ("data:", "#")
 @pytest.fixture(scope="module")
 def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("report") / "report.html"
-    path.write_text(render_html(talks_report()), encoding="utf-8")
+    path.write_text(render_html(from_message(talks_report())), encoding="utf-8")
     return path
 
 

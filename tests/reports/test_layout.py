@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck_render import render_html
+from crosscheck_render import from_message, render_html
 from tests.reports import browser
 from tests.reports.reports_fixture import talks_report
 
@@ -30,7 +30,7 @@ def measured(html: str, folder: Path, width: int) -> dict:
 
 @pytest.fixture(scope="module")
 def html() -> str:
-    return render_html(talks_report())
+    return render_html(from_message(talks_report()))
 
 
 @pytest.mark.parametrize("width", [390, 1280])

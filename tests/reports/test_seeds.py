@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from crosscheck_proto import crosscheck_pb2 as pb
-from crosscheck_render import render_html, render_json, render_markdown
+from crosscheck_render import from_message, render_html, render_json, render_markdown
 from tests.reports import browser
 from tests.reports.reports_fixture import html_keys, markdown_keys, report_keys
 
@@ -82,8 +82,8 @@ def test_the_same_window_built_again_is_the_same_report(engine, report: pb.Repor
 
 def test_markdown_json_and_html_carry_the_same_findings(report: pb.Report):
     keys = report_keys(report)
-    assert markdown_keys(render_markdown(report)) == keys
-    assert html_keys(render_html(report)) == keys
+    assert markdown_keys(render_markdown(from_message(report))) == keys
+    assert html_keys(render_html(from_message(report))) == keys
     document = json.loads(render_json(report))
     assert {f["key"] for s in document["stories"] for part in ("discrepancies", "agreements", "uncorroborated")
             for f in s.get(part, [])} == keys
@@ -92,7 +92,7 @@ def test_markdown_json_and_html_carry_the_same_findings(report: pb.Report):
 @pytest.mark.skipif(browser.chromium() is None, reason="chromium is not installed")
 def test_the_seeds_report_in_the_browser(report: pb.Report, tmp_path: Path):
     page = tmp_path / "seeds.html"
-    page.write_text(render_html(report), encoding="utf-8")
+    page.write_text(render_html(from_message(report)), encoding="utf-8")
     dom = browser.parse(browser.dump_dom(page))
     assert len(dom.find_all("section", cls="story")) == len(report.stories)
     key = _antonov_wording(report).key

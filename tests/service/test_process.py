@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -12,24 +11,9 @@ import time
 import pytest
 
 from client import CrosscheckClient, article_from_text
+from tests.service.server_process import read_events, start
 
 pytestmark = pytest.mark.model
-
-
-def _read_events(stream, until: str, timeout: float = 300) -> list[dict]:
-    events, deadline = [], time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        line = stream.readline()
-        if not line:
-            break
-        try:
-            event = json.loads(line)
-        except json.JSONDecodeError:
-            continue  # a library printing to stderr
-        events.append(event)
-        if event.get("message") == until:
-            return events
-    raise AssertionError(f"no {until!r} event; got {events}")
 
 
 def test_server_process_serves_then_stops_gracefully_on_sigterm(tmp_path):
@@ -37,16 +21,16 @@ def test_server_process_serves_then_stops_gracefully_on_sigterm(tmp_path):
                CROSSCHECK_GRACE_SECONDS="5")
     process = subprocess.Popen([sys.executable, "-m", "service.server"], env=env, stderr=subprocess.PIPE, text=True)
     try:
-        listening = _read_events(process.stderr, "listening")[-1]
+        listening = read_events(process.stderr, "listening")[-1]
         address = f"localhost:{listening['port']}"
-        _read_events(process.stderr, "serving")
+        read_events(process.stderr, "serving")
         with CrosscheckClient(address, timeout=60) as client:
             assert client.health() == "SERVING"
             (result,) = client.ingest([article_from_text(
                 "MOSCOW, March 25, 2013 - Six meetings were held in 2011, the ministry said on Monday.\n")])
             assert result.created and result.claim_count >= 1
         process.send_signal(signal.SIGTERM)
-        events = _read_events(process.stderr, "stopped", timeout=60)
+        events = read_events(process.stderr, "stopped", timeout=60)
         assert any(e["message"] == "shutting down" for e in events)
         assert process.wait(30) == 0
     finally:
@@ -64,8 +48,8 @@ def test_sigterm_with_work_in_flight_drains_then_exits_within_grace(tmp_path):
                CROSSCHECK_GRACE_SECONDS="2", CROSSCHECK_DRAIN_SECONDS="1.5", CROSSCHECK_MAX_ARTICLE_CHARS="2000000")
     process = subprocess.Popen([sys.executable, "-m", "service.server"], env=env, stderr=subprocess.PIPE, text=True)
     try:
-        port = _read_events(process.stderr, "listening")[-1]["port"]
-        _read_events(process.stderr, "serving")
+        port = read_events(process.stderr, "listening")[-1]["port"]
+        read_events(process.stderr, "serving")
         address = f"localhost:{port}"
         # long enough to be in flight well past the grace period
         sentences = "".join(f"Minister number {i} said on Monday that talks in city {i} would resume. "
@@ -112,14 +96,6 @@ def test_sigterm_with_work_in_flight_drains_then_exits_within_grace(tmp_path):
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def _start(database, port: int = 0):
-    env = dict(os.environ, CROSSCHECK_ADDRESS=f"localhost:{port}", CROSSCHECK_DATABASE=str(database))
-    process = subprocess.Popen([sys.executable, "-m", "service.server"], env=env, stderr=subprocess.PIPE, text=True)
-    listening = _read_events(process.stderr, "listening")[-1]
-    _read_events(process.stderr, "serving")
-    return process, f"localhost:{listening['port']}"
-
-
 def test_kill_9_during_ingest_loses_nothing_acknowledged_and_leaves_no_partial_article(tmp_path):
     import sqlite3
     import threading
@@ -129,7 +105,7 @@ def test_kill_9_during_ingest_loses_nothing_acknowledged_and_leaves_no_partial_a
                                   f"officials said.\n\nThe meeting of delegation {i} lasted {i + 2} hours.\n",
                                   source=f"Crash Wire {i % 3}") for i in range(40)]
     acknowledged: dict[int, str] = {}
-    process, address = _start(database)
+    process, address = start(database)
     try:
         def ingest_one_by_one():
             with CrosscheckClient(address, timeout=30) as c:
@@ -161,7 +137,7 @@ def test_kill_9_during_ingest_loses_nothing_acknowledged_and_leaves_no_partial_a
         assert db.execute("SELECT COUNT(*) FROM articles a WHERE NOT EXISTS "
                           "(SELECT 1 FROM story_links s WHERE s.article_id = a.id)").fetchone()[0] == 0
     assert set(acknowledged.values()) <= stored
-    process, address = _start(database)
+    process, address = start(database)
     try:
         with CrosscheckClient(address, timeout=60) as c:
             results = c.ingest(articles, batch_size=10)
