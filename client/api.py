@@ -92,8 +92,12 @@ class CrosscheckClient:
         self.timeout = timeout
         token = token if token is not None else os.environ.get("CROSSCHECK_TOKEN", "")
         self._metadata = (("authorization", f"Bearer {token}"),) if token else ()
+        # round_robin: an address that resolves to several servers (dns:///crosscheck.internal:50051 with one
+        # record per replica, or ipv4:10.0.0.1:50051,10.0.0.2:50051) spreads calls over all of them; one server
+        # is used as before.
         options = [("grpc.max_receive_message_length", max_message_bytes),
-                   ("grpc.max_send_message_length", max_message_bytes)]
+                   ("grpc.max_send_message_length", max_message_bytes),
+                   ("grpc.lb_policy_name", "round_robin")]
         credentials = _channel_credentials(
             tls_ca if tls_ca is not None else os.environ.get("CROSSCHECK_TLS_CA", ""),
             tls_cert if tls_cert is not None else os.environ.get("CROSSCHECK_TLS_CERT", ""),

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import threading
 from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
 
-from service.align import ClaimAligner, FactAligner, IVFIndex, PairScorer, load_fact_model
+from service.align import ClaimAligner, FactAligner, PairScorer, load_fact_model
+from service.align.index import Allowed, Hits
 from service.articles import build_article, content_hash
 from service.compare import Analysed, compare_articles, ordered
 from service.compare.topics import cross_story_findings
@@ -23,8 +23,8 @@ from service.extract import extract, extract_many
 from service.paging import article_cursor, article_token
 from service.records import Article, ArticleInput, EntityKind, Extraction, Finding
 from service.reports.window import require_after
-from service.store import ArticleSummary, ReportStore, Store, StoryLink
-from service.stories import RegionalClusterer, StoryAssignment, StoryDocument
+from service.store import ArticleSummary, ClaimVectorStore, ReportStore, Store, StoryFeatures
+from service.stories import Placement, RegionalClusterer, StoryDocument, StoryMembers
 
 log = logging.getLogger("crosscheck.engine")
 
@@ -139,13 +139,11 @@ class Engine:
         # across stories, where only near-paraphrases are the same claim.
         self.aligner = aligner or FactAligner(load_fact_model())
         self.max_article_chars = max_article_chars
+        # Stateless here: it places each article against the stored articles near it, which the store reads
+        # inside the write that stores the placement (`Store.save_placed`). Nothing of the stories is held in
+        # this process, so start-up reads nothing of them and every server on one database places alike.
         self._clusterer = RegionalClusterer()
-        # Story assignment depends on what was stored before: ingests are serialised around assign + save.
-        self._ingest_lock = threading.Lock()
-        self._restore_stories()
-        # Every stored claim, for candidates across the stories of a topic (see service.compare.topics).
-        self._claims = IVFIndex(embedder.dimensions)
-        self._restore_claim_index()
+        self._fill_in_story_features()
 
     # ------------------------------------------------------------------------------------------ stages
 
@@ -175,27 +173,16 @@ class Engine:
             embedding=vector,
         )
 
-    def _restore_claim_index(self) -> None:
-        batch_ids, batch_rows = [], []
-        for claim_id, vector in self.store.claim_vectors():
-            batch_ids.append(claim_id)
-            batch_rows.append(vector)
-            if len(batch_ids) == 10_000:
-                self._claims.add(batch_ids, np.stack(batch_rows))
-                batch_ids, batch_rows = [], []
-        if batch_ids:
-            self._claims.add(batch_ids, np.stack(batch_rows))
-
-    def _rebuild_stories(self) -> None:
-        self._clusterer = RegionalClusterer()
-        self._restore_stories()
-
-    def _restore_stories(self) -> None:
-        history = []
-        for link in self.store.story_links():
-            document = self._story_document(self.store.get_extraction(link.article_id))
-            history.append((document, StoryAssignment(link.article_id, link.story_id, link.topic_id, link.similarity)))
-        self._clusterer.restore(history)
+    def _fill_in_story_features(self) -> None:
+        """Articles stored before story features were kept get theirs once, on the first start after the upgrade:
+        the one time start-up reads extractions, and only those of the articles that lack features."""
+        missing = self.store.articles_without_features()
+        if not missing:
+            return
+        log.info("filling in story features of articles stored before they were kept", extra={"articles": len(missing)})
+        for article_id in missing:
+            document = self._story_document(self.store.get_extraction(article_id))
+            self.store.save_features(article_id, StoryFeatures(document.embedding, document.names))
 
     # ------------------------------------------------------------------------------------------ operations
 
@@ -254,29 +241,20 @@ class Engine:
                     deadline: Deadline = NO_DEADLINE) -> IngestOutcome:
         extraction, embeddings = analysis.extraction, analysis.embeddings
         document = self._story_document(extraction, analysis.lead_embedding)
-        with self._ingest_lock:
-            # Checked again under the lock: a concurrent call may have stored the same content meanwhile.
-            existing = self._existing(index, item)
-            if existing is not None:
-                return existing
+        features = StoryFeatures(document.embedding, document.names)
+
+        def place(members: StoryMembers) -> Placement:
             # The last moment to give up: after it the article is stored, and the caller told so.
             deadline.require(f"articles[{index}] was not stored")
-            placement = self._clusterer.place(document)
-            assignment = placement.assignment
-            link = StoryLink(extraction.article.id, assignment.story_id, assignment.topic_id, assignment.similarity)
-            # The arrival may re-form stories around it: stored articles it moves are relinked in the same write.
-            moved = [StoryLink(m.article_id, m.story_id, m.topic_id, m.similarity) for m in placement.moved]
-            try:
-                saved = self.store.save_article(extraction, embeddings, link, moved)
-            except CrosscheckError:
-                self._rebuild_stories()  # the write was rolled back, so the assignment must be forgotten too
-                raise
-            if not saved:
-                # Another process sharing the database stored it first: our assignment never happened.
-                self._rebuild_stories()
-                return self._existing(index, item) or IngestOutcome(index, item.external_id)
-            if extraction.claims:
-                self._claims.add([c.id for c in extraction.claims], embeddings)
+            return self._clusterer.place(document, members)
+
+        # Placed and stored in one transaction that excludes every other placement on the database, from this
+        # process or another; the content hash is checked again inside it, so a concurrent ingest of the same
+        # text (here or through another server) stores it once and this call reports the stored article.
+        placement = self.store.save_placed(extraction, embeddings, features, place)
+        if placement is None:
+            return self._existing(index, item) or IngestOutcome(index, item.external_id)
+        link = placement.assignment
         log.info(
             "article ingested",
             extra={"article_id": extraction.article.id, "claims": len(extraction.claims), "story_id": link.story_id},
@@ -332,7 +310,7 @@ class Engine:
                 self.store.get_summary(article_id)  # NotFound names the unknown id
             return list(dict.fromkeys(article_ids))
         if story_id:
-            ids = [link.article_id for link in self.store.story_links() if link.story_id == story_id]
+            ids = self.store.story_article_ids(story_id)
             if not ids:
                 raise NotFound(f"no story with id {shown(story_id)}")
             return ids
@@ -349,26 +327,34 @@ class Engine:
         ]
         findings = compare_articles(analysed, self.aligner, by_story=True, agreements=agreements)
         topics = {s.article.id: s.topic_id for s in summaries}
-        with self._ingest_lock:  # the faiss index is not safe to search while another thread adds to it
-            across = cross_story_findings(analysed, topics, self._claims, self.scorer)
+        across = cross_story_findings(analysed, topics, StoredClaims(self.store), self.scorer)
         return summaries, ordered(findings + across)
 
     def stories(self, since: dt.date | None = None, until: dt.date | None = None) -> list[StoryView]:
+        # A story is listed when one of its articles was published in the window: the store picks them.
         by_story: dict[str, list[ArticleSummary]] = {}
         topics: dict[str, str] = {}
-        for link in self.store.story_links():
-            summary = self.store.get_summary(link.article_id)
+        for link, summary in self.store.story_summaries(since, until):
             by_story.setdefault(link.story_id, []).append(summary)
             topics[link.story_id] = link.topic_id
-        views = []
-        for story_id, summaries in by_story.items():
-            dates = [s.article.published.complete for s in summaries if s.article.published]
-            in_window = [d for d in dates if d is not None and (since is None or d >= since)
-                         and (until is None or d < until)]
-            if (since or until) and not in_window:
-                continue  # a story is listed when one of its articles was published in the window
-            views.append(StoryView(story_id, topics[story_id], tuple(summaries)))
+        views = [StoryView(story_id, topics[story_id], tuple(summaries)) for story_id, summaries in by_story.items()]
         return sorted(views, key=lambda v: (_newest(v.articles), v.story_id), reverse=True)
+
+
+class StoredClaims:
+    """The stored claims as the cross-story comparison searches them (service.compare.topics): its candidates are
+    the claims of the other checked articles of a topic, so the store answers with an exact search among those
+    (a few hundred claims), on whichever database every server shares."""
+
+    def __init__(self, store: ClaimVectorStore) -> None:
+        self._store = store
+
+    def search(self, vectors: np.ndarray, k: int, allowed: Allowed = None) -> Hits:
+        if not isinstance(allowed, (set, frozenset)):
+            raise TypeError("stored claims are searched among a given set of claim ids")
+        if not allowed:
+            return [[] for _ in range(len(np.atleast_2d(vectors)))]
+        return self._store.nearest_claims(np.asarray(vectors), k, sorted(allowed))
 
 
 def _newest(summaries: Sequence[ArticleSummary]) -> dt.date:

@@ -27,10 +27,11 @@ from service import settings as settings_module
 from service.admission import Admission
 from service.auth import TokenInterceptor, load_tokens
 from service.engine import Engine
-from service.errors import InvalidInput, ModelError
+from service.errors import InvalidInput, ModelError, StoreError
 from service.logging_setup import configure_logging
 from service.servicer import CallLimits, CrosscheckServicer, add_to_server
 from service.settings import Settings
+from service.store import shown_url
 
 log = logging.getLogger("crosscheck.server")
 
@@ -122,7 +123,7 @@ class CrosscheckServer:
         self.engine = engine
         self.servicer.attach(engine)
         await self._set_health(health_pb2.HealthCheckResponse.SERVING)
-        log.info("serving", extra={"address": self.settings.address, "database": self.settings.database})
+        log.info("serving", extra={"address": self.settings.address, "database": shown_url(self.settings.database)})
         self.ready.set()
         if self.settings.nightly_at:
             from service.reports.schedule import run_nightly
@@ -250,18 +251,64 @@ def check_model(settings: Settings) -> None:
         verify_export(path, VARIANTS[settings.model_backend])
 
 
+def migrate_main(argv: list[str]) -> int:
+    """`crosscheck-server migrate --from SOURCE --to TARGET`: copies every article, story and report."""
+    from service.store import open_store
+    from service.store.copy import copy_store
+
+    parser = argparse.ArgumentParser(
+        prog="crosscheck-server migrate",
+        description="Copy a crosscheck database into another (e.g. SQLite into PostgreSQL). Safe to run again: "
+                    "articles already in the target are left as they are.",
+        epilog="Example: crosscheck-server migrate --from sqlite:///var/lib/crosscheck/crosscheck.db "
+               "--to postgresql://crosscheck@db.internal/crosscheck",
+    )
+    parser.add_argument("--from", dest="source", required=True, metavar="DATABASE",
+                        help="the database to copy (SQLite path, sqlite:///path or postgresql://...)")
+    parser.add_argument("--to", dest="target", required=True, metavar="DATABASE",
+                        help="the database to copy into (created tables are migrated first)")
+    args = parser.parse_args(argv)
+    if args.source == args.target:
+        print("crosscheck-server migrate: --from and --to are the same database", file=sys.stderr)
+        return 2
+    try:
+        source, target = open_store(args.source), open_store(args.target)
+    except StoreError as exc:
+        print(f"crosscheck-server migrate: {exc}", file=sys.stderr)
+        return 1
+    try:
+        def progress(done: int, total: int) -> None:
+            if done == total or done % 1000 == 0:
+                print(f"{done}/{total} articles", file=sys.stderr)
+
+        result = copy_store(source, target, progress)
+    except StoreError as exc:
+        print(f"crosscheck-server migrate: {exc} (run it again to finish: copied articles are kept)",
+              file=sys.stderr)
+        return 1
+    finally:
+        source.close()
+        target.close()
+    print(f"copied {result.articles_copied} articles ({result.articles_present} were already there) and "
+          f"{result.reports_copied} reports from {shown_url(args.source)} to {shown_url(args.target)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["build-model"]:
         from service.model_export import main as build_model
 
         return build_model(argv[1:])
+    if argv[:1] == ["migrate"]:
+        return migrate_main(argv[1:])
     parser = argparse.ArgumentParser(
         prog="crosscheck-server",
         description="Run the crosscheck gRPC service. `crosscheck-server build-model` exports the ONNX model "
                     "files into the model cache (see `crosscheck-server build-model --help`).",
         epilog="Example: crosscheck-server --address 0.0.0.0:50051 --database /var/lib/crosscheck/crosscheck.db "
-               "--tls-cert server.pem --tls-key server.key --tokens /etc/crosscheck/tokens",
+               "--tls-cert server.pem --tls-key server.key --tokens /etc/crosscheck/tokens. "
+               "To copy a database into another: crosscheck-server migrate --help",
     )
     settings_module.add_arguments(parser)
     settings = settings_module.from_args(parser.parse_args(argv))

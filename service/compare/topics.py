@@ -1,7 +1,7 @@
 """Across stories of one topic: long-running claims ("no meetings since 2011") that different events repeat.
 
-Candidates come from the claim index restricted to the other stories of the same topic, so the cost grows with
-the topic, never with the whole store. Only discrepancies are reported here, and only for pairs the scorer is
+Candidates are the claims of the other checked articles of the same topic in other stories, searched in the store
+by id (service.engine.StoredClaims), so the cost grows with the check, never with the whole store. Only discrepancies are reported here, and only for pairs the scorer is
 very sure of: two stories of one subject share vocabulary, and an agreement or a weak pair across them would be
 noise.
 """

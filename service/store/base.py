@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Iterator, Protocol, Sequence
+from typing import Callable, Iterator, Protocol, Sequence
 
 import numpy as np
 
 from service.records import Article, Extraction
+from service.stories import Placement, StoryMembers
+
+# Nearest stored claims of each query row: (claim id, cosine), best first.
+Hits = list[list[tuple[str, float]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +24,16 @@ class StoryLink:
     story_id: str
     topic_id: str
     similarity: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFeatures:
+    """What story clustering keeps of an article, written with it: the title-and-lead vector and the names of
+    people, organisations and places in them. With the article's date this is all a placement compares, so it is
+    never recomputed from the extraction."""
+
+    embedding: np.ndarray
+    names: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +61,11 @@ class ArticleStore(Protocol):
 
     def save_article(
         self, extraction: Extraction, embeddings: np.ndarray, story: StoryLink | None,
-        relinked: Sequence[StoryLink] = (),
+        relinked: Sequence[StoryLink] = (), features: StoryFeatures | None = None,
     ) -> bool:
-        """Writes the article, its sentences, claims, slots, embeddings and story link in one transaction, with
-        the new story links of stored articles its arrival moved (`relinked`). Returns False (and writes
-        nothing) when an article with the same content hash is stored."""
+        """Writes the article, its sentences, claims, slots, embeddings, story link and story features in one
+        transaction, with the new story links of stored articles its arrival moved (`relinked`). Returns False
+        (and writes nothing) when an article with the same content hash is stored."""
         ...
 
     def get_extraction(self, article_id: str) -> Extraction:
@@ -59,6 +73,10 @@ class ArticleStore(Protocol):
         ...
 
     def get_summary(self, article_id: str) -> ArticleSummary: ...
+
+    def article_ids(self) -> list[str]:
+        """Every stored article's id, in arrival order."""
+        ...
 
     def list_articles(self, limit: int, after: str = "") -> tuple[list[ArticleSummary], str]:
         """A page ordered by (publication date desc, id); returns the page and the token for the next one."""
@@ -77,16 +95,50 @@ class ClaimVectorStore(Protocol):
         ...
 
     def claim_vectors(self) -> Iterator[tuple[str, np.ndarray]]:
-        """(claim id, embedding) of every stored claim, in arrival order: what the claim index is rebuilt from."""
+        """(claim id, embedding) of every stored claim, in arrival order (what a copy to another store reads)."""
+        ...
+
+    def nearest_claims(self, vectors: np.ndarray, k: int, claim_ids: Sequence[str]) -> Hits:
+        """For each row of `vectors`, the k stored claims among `claim_ids` with the highest cosine, best first
+        (ties: the claim stored first). Exact: the candidates of one check are a few hundred claims."""
         ...
 
 
 class StoryLinkStore(Protocol):
-    """Which story and topic each article belongs to, written with the article."""
+    """Which story and topic each article belongs to, written with the article, and what placing the next
+    article reads (`StoryMembers`)."""
 
     def story_links(self) -> list[StoryLink]:
         """Every article's story link, in the order the articles were stored."""
         ...
+
+    def save_placed(
+        self, extraction: Extraction, embeddings: np.ndarray, features: StoryFeatures,
+        place: Callable[[StoryMembers], Placement],
+    ) -> Placement | None:
+        """Stores the article where `place` puts it, deciding and writing in one transaction that excludes every
+        other placement on this database (from any process): `place` reads the stored articles through the
+        members it is given, and what it returns is written with the article. Returns None (and writes nothing)
+        when an article with the same content hash is stored; an exception from `place` writes nothing."""
+        ...
+
+    def story_article_ids(self, story_id: str) -> list[str]:
+        """The articles of one story in arrival order ([] for an unknown story)."""
+        ...
+
+    def story_summaries(self, since: dt.date | None = None, until: dt.date | None = None
+                        ) -> list[tuple[StoryLink, ArticleSummary]]:
+        """Every article of the stories with an article published in [since, until) (either bound may be open;
+        with neither, every story), with its link, in arrival order."""
+        ...
+
+    def story_features(self, article_id: str) -> StoryFeatures | None: ...
+
+    def articles_without_features(self) -> list[str]:
+        """Articles with a story link but no story features (stored before features were kept), arrival order."""
+        ...
+
+    def save_features(self, article_id: str, features: StoryFeatures) -> None: ...
 
 
 class EmbeddingCache(Protocol):

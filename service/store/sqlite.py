@@ -11,14 +11,16 @@ import json
 import sqlite3
 import threading
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
 from service import codec
+from service.align.index import ExactIndex
 from service.errors import NotFound, StoreError, shown
 from service.records import Article, Claim, Extraction, Sentence
-from service.store.base import ArticleSummary, StoredReport, StoryLink
+from service.store.base import ArticleSummary, Hits, StoredReport, StoryFeatures, StoryLink
+from service.stories import Placement, StoryAssignment, StoryMember, StoryMembers, VectorRows
 
 # Append only: a migration that has run on somebody's database is never edited.
 MIGRATIONS: tuple[str, ...] = (
@@ -83,6 +85,17 @@ MIGRATIONS: tuple[str, ...] = (
     """
     DELETE FROM reports;
     """,
+    # What story clustering compares of each article, written with it, so that placing an article reads only its
+    # neighbours and start-up reads nothing. Articles stored before this have none until the server fills them in
+    # once (it needs the model: `Engine` does it at its first start on the upgraded database).
+    """
+    CREATE TABLE story_features (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        names TEXT NOT NULL,            -- JSON list of the people, organisations, places in title and lead
+        embedding BLOB NOT NULL         -- float32 row of the title and lead, L2-normalised
+    );
+    CREATE UNIQUE INDEX articles_arrival ON articles (stored_seq);
+    """,
 )
 
 
@@ -105,6 +118,10 @@ class SqliteStore:
             raise StoreError(f"cannot open database {self.path}: {exc}") from exc
         # One connection shared by the server's threads; sqlite3 objects are not safe for concurrent use.
         self._lock = threading.RLock()
+        # The story features read so far, by arrival: placing reads the rows stored since (by any process) and
+        # compares against all of them in memory, which for the sizes one SQLite file holds beats any index.
+        self._story_rows = VectorRows()
+        self._story_seqs: list[int] = []
         self.migrate()
 
     # ------------------------------------------------------------------------------------------ plumbing
@@ -155,41 +172,74 @@ class SqliteStore:
         return rows[0][0] if rows else None
 
     def save_article(self, extraction: Extraction, embeddings: np.ndarray, story: StoryLink | None,
-                     relinked: Sequence[StoryLink] = ()) -> bool:
-        article = extraction.article
+                     relinked: Sequence[StoryLink] = (), features: StoryFeatures | None = None) -> bool:
+        self._check(extraction, embeddings)
+        with self._transaction() as db:
+            return self._insert(db, extraction, embeddings, story, relinked, features)
+
+    def save_placed(self, extraction: Extraction, embeddings: np.ndarray, features: StoryFeatures,
+                    place: Callable[[StoryMembers], Placement]) -> Placement | None:
+        self._check(extraction, embeddings)
+        # BEGIN IMMEDIATE takes the database's write lock: placements from every process on this file run one at
+        # a time, each reading what the one before wrote.
+        with self._transaction() as db:
+            if db.execute("SELECT 1 FROM articles WHERE content_hash = ?",
+                          (extraction.article.content_hash,)).fetchone():
+                return None
+            placement = place(_Members(self))
+            a = placement.assignment
+            moved = [StoryLink(m.article_id, m.story_id, m.topic_id, m.similarity) for m in placement.moved]
+            self._insert(db, extraction, embeddings, StoryLink(a.article_id, a.story_id, a.topic_id, a.similarity),
+                         moved, features)
+            return placement
+
+    @staticmethod
+    def _check(extraction: Extraction, embeddings: np.ndarray) -> None:
         if len(embeddings) != len(extraction.claims):
             raise StoreError(f"{len(extraction.claims)} claims but {len(embeddings)} embeddings")
+
+    def _insert(self, db: sqlite3.Connection, extraction: Extraction, embeddings: np.ndarray,
+                story: StoryLink | None, relinked: Sequence[StoryLink], features: StoryFeatures | None) -> bool:
+        article = extraction.article
         published = article.published.complete if article.published else None
-        with self._transaction() as db:
-            if db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (article.content_hash,)).fetchone():
-                return False
-            seq = db.execute("SELECT COALESCE(MAX(stored_seq), 0) + 1 FROM articles").fetchone()[0]
+        if db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (article.content_hash,)).fetchone():
+            return False
+        seq = db.execute("SELECT COALESCE(MAX(stored_seq), 0) + 1 FROM articles").fetchone()[0]
+        db.execute(
+            "INSERT INTO articles (id, content_hash, published_on, stored_seq, document) VALUES (?, ?, ?, ?, ?)",
+            (article.id, article.content_hash, published.isoformat() if published else None, seq,
+             json.dumps(codec.to_data(article))),
+        )
+        db.executemany(
+            "INSERT INTO sentences (article_id, idx, document) VALUES (?, ?, ?)",
+            [(article.id, s.index, json.dumps(codec.to_data(s))) for s in extraction.sentences],
+        )
+        db.executemany(
+            "INSERT INTO claims (id, article_id, ordinal, document, embedding) VALUES (?, ?, ?, ?, ?)",
+            [
+                (c.id, article.id, i, json.dumps(codec.to_data(c)), np.asarray(e, dtype=np.float32).tobytes())
+                for i, (c, e) in enumerate(zip(extraction.claims, embeddings))
+            ],
+        )
+        if story is not None:
             db.execute(
-                "INSERT INTO articles (id, content_hash, published_on, stored_seq, document) VALUES (?, ?, ?, ?, ?)",
-                (article.id, article.content_hash, published.isoformat() if published else None, seq,
-                 json.dumps(codec.to_data(article))),
+                "INSERT INTO story_links (article_id, story_id, topic_id, similarity) VALUES (?, ?, ?, ?)",
+                (article.id, story.story_id, story.topic_id, float(story.similarity)),
             )
-            db.executemany(
-                "INSERT INTO sentences (article_id, idx, document) VALUES (?, ?, ?)",
-                [(article.id, s.index, json.dumps(codec.to_data(s))) for s in extraction.sentences],
-            )
-            db.executemany(
-                "INSERT INTO claims (id, article_id, ordinal, document, embedding) VALUES (?, ?, ?, ?, ?)",
-                [
-                    (c.id, article.id, i, json.dumps(codec.to_data(c)), np.asarray(e, dtype=np.float32).tobytes())
-                    for i, (c, e) in enumerate(zip(extraction.claims, embeddings))
-                ],
-            )
-            if story is not None:
-                db.execute(
-                    "INSERT INTO story_links (article_id, story_id, topic_id, similarity) VALUES (?, ?, ?, ?)",
-                    (article.id, story.story_id, story.topic_id, float(story.similarity)),
-                )
-            db.executemany(
-                "UPDATE story_links SET story_id = ?, topic_id = ?, similarity = ? WHERE article_id = ?",
-                [(link.story_id, link.topic_id, float(link.similarity), link.article_id) for link in relinked],
-            )
+        db.executemany(
+            "UPDATE story_links SET story_id = ?, topic_id = ?, similarity = ? WHERE article_id = ?",
+            [(link.story_id, link.topic_id, float(link.similarity), link.article_id) for link in relinked],
+        )
+        if features is not None:
+            self._insert_features(db, article.id, features)
         return True
+
+    @staticmethod
+    def _insert_features(db: sqlite3.Connection, article_id: str, features: StoryFeatures) -> None:
+        db.execute(
+            "INSERT OR IGNORE INTO story_features (article_id, names, embedding) VALUES (?, ?, ?)",
+            (article_id, json.dumps(list(features.names)), np.asarray(features.embedding, dtype=np.float32).tobytes()),
+        )
 
     def _article(self, article_id: str) -> Article:
         rows = self._query("SELECT document FROM articles WHERE id = ?", (article_id,))
@@ -235,6 +285,9 @@ class SqliteStore:
             for doc, story, topic, count in rows
         ]
 
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self._query("SELECT id FROM articles ORDER BY stored_seq")]
+
     def get_summary(self, article_id: str) -> ArticleSummary:
         found = self._summary_rows("WHERE a.id = ?", (article_id,))
         if not found:
@@ -272,6 +325,103 @@ class SqliteStore:
                JOIN articles a ON a.id = s.article_id ORDER BY a.stored_seq"""
         )
         return [StoryLink(*row) for row in rows]
+
+    def story_article_ids(self, story_id: str) -> list[str]:
+        rows = self._query(
+            """SELECT s.article_id FROM story_links s JOIN articles a ON a.id = s.article_id
+               WHERE s.story_id = ? ORDER BY a.stored_seq""", (story_id,))
+        return [r[0] for r in rows]
+
+    def story_summaries(self, since: dt.date | None = None, until: dt.date | None = None
+                        ) -> list[tuple[StoryLink, ArticleSummary]]:
+        bounds, params = [], []
+        if since is not None:
+            bounds.append("w.published_on >= ?")
+            params.append(since.isoformat())
+        if until is not None:
+            bounds.append("w.published_on < ?")
+            params.append(until.isoformat())
+        chosen = ""
+        if bounds:
+            chosen = f"""WHERE s.story_id IN (SELECT l.story_id FROM story_links l JOIN articles w ON w.id = l.article_id
+                                              WHERE w.published_on IS NOT NULL AND {" AND ".join(bounds)})"""
+        rows = self._query(
+            f"""SELECT a.document, s.story_id, s.topic_id, s.similarity,
+                       (SELECT COUNT(*) FROM claims c WHERE c.article_id = a.id)
+                FROM story_links s JOIN articles a ON a.id = s.article_id {chosen} ORDER BY a.stored_seq""",
+            params,
+        )
+        found = []
+        for doc, story, topic, similarity, count in rows:
+            article = codec.from_data(Article, json.loads(doc))
+            found.append((StoryLink(article.id, story, topic, similarity), ArticleSummary(article, story, topic, count)))
+        return found
+
+    def story_features(self, article_id: str) -> StoryFeatures | None:
+        rows = self._query("SELECT names, embedding FROM story_features WHERE article_id = ?", (article_id,))
+        return StoryFeatures(_vector(rows[0][1]), tuple(json.loads(rows[0][0]))) if rows else None
+
+    def articles_without_features(self) -> list[str]:
+        rows = self._query(
+            """SELECT s.article_id FROM story_links s JOIN articles a ON a.id = s.article_id
+               WHERE NOT EXISTS (SELECT 1 FROM story_features f WHERE f.article_id = s.article_id)
+               ORDER BY a.stored_seq""")
+        return [r[0] for r in rows]
+
+    def save_features(self, article_id: str, features: StoryFeatures) -> None:
+        with self._transaction() as db:
+            self._insert_features(db, article_id, features)
+
+    def _read_story_rows(self) -> None:
+        """Reads the story features stored since the last read (inside the placement's transaction). Features
+        filled in for old articles arrive out of order, so a count that does not add up reads them all again."""
+        last = self._story_seqs[-1] if self._story_seqs else 0
+        rows = self._query(
+            """SELECT f.article_id, f.names, a.published_on, f.embedding, a.stored_seq FROM story_features f
+               JOIN articles a ON a.id = f.article_id WHERE a.stored_seq > ? ORDER BY a.stored_seq""", (last,))
+        self._append_story_rows(rows)
+        (count,) = self._query("SELECT COUNT(*) FROM story_features")[0]
+        if count != len(self._story_rows):
+            self._story_rows, self._story_seqs = VectorRows(), []
+            self._append_story_rows(self._query(
+                """SELECT f.article_id, f.names, a.published_on, f.embedding, a.stored_seq FROM story_features f
+                   JOIN articles a ON a.id = f.article_id ORDER BY a.stored_seq"""))
+
+    def _append_story_rows(self, rows: list[tuple]) -> None:
+        if not rows:
+            return
+        matrix = np.frombuffer(b"".join(r[3] for r in rows), dtype=np.float32).reshape(len(rows), -1)
+        self._story_rows.extend([r[0] for r in rows], [tuple(json.loads(r[1])) for r in rows],
+                                [dt.date.fromisoformat(r[2]) if r[2] else None for r in rows], matrix)
+        self._story_seqs.extend(r[4] for r in rows)
+
+    def _links_of(self, article_ids: Sequence[str]) -> dict[str, StoryLink]:
+        found: dict[str, StoryLink] = {}
+        ids = list(article_ids)
+        for i in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self._query(
+                f"SELECT article_id, story_id, topic_id, similarity FROM story_links WHERE article_id IN ({marks})",
+                chunk,
+            ):
+                found[row[0]] = StoryLink(*row)
+        return found
+
+    def nearest_claims(self, vectors: np.ndarray, k: int, claim_ids: Sequence[str]) -> Hits:
+        ids = list(dict.fromkeys(claim_ids))
+        rows = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows.extend(self._query(
+                f"""SELECT c.id, c.embedding, a.stored_seq, c.ordinal FROM claims c JOIN articles a ON a.id = c.article_id
+                    WHERE c.id IN ({marks})""", chunk))
+        rows.sort(key=lambda r: (r[2], r[3]))  # arrival order, so ties go to the claim stored first
+        index = ExactIndex(np.atleast_2d(vectors).shape[1])
+        if rows:
+            index.add([r[0] for r in rows], np.stack([_vector(r[1]) for r in rows]))
+        return index.search(vectors, k)
 
     # ------------------------------------------------------------------------------------------ embeddings
 
@@ -356,3 +506,43 @@ class _Transaction:
         finally:
             self._store._lock.release()
 
+
+class _Members:
+    """The SQLite store's articles as story clustering reads them, inside a placement's transaction."""
+
+    def __init__(self, store: SqliteStore) -> None:
+        self._store = store
+        store._read_story_rows()
+
+    def near(self, embedding: np.ndarray, min_cosine: float) -> list[tuple[StoryMember, float]]:
+        rows = self._store._story_rows
+        found = rows.near(embedding, min_cosine)
+        links = self._store._links_of([rows.ids[row] for row, _ in found])
+        members = []
+        for row, cosine in found:
+            link = links.get(rows.ids[row])
+            if link is not None:
+                assignment = StoryAssignment(link.article_id, link.story_id, link.topic_id, link.similarity)
+                members.append((StoryMember(rows.ids[row], rows.names[row], rows.published[row], rows.embedding(row),
+                                            assignment, self._store._story_seqs[row]), cosine))
+        return members
+
+    def best_cosine(self, embedding: np.ndarray) -> float | None:
+        return self._store._story_rows.best_cosine(embedding)
+
+    def story_ids_in_use(self, story_ids: Iterable[str], excluding: Iterable[str]) -> set[str]:
+        wanted, skip = list(set(story_ids)), list(set(excluding))
+        if not wanted:
+            return set()
+        # the exclusions are a region (a few articles), the wanted ids a few names
+        rows = self._store._query(
+            f"""SELECT DISTINCT story_id FROM story_links WHERE story_id IN ({",".join("?" * len(wanted))})
+                AND article_id NOT IN ({",".join("?" * len(skip))})""", (*wanted, *skip))
+        return {r[0] for r in rows}
+
+    def story_count(self, excluding: Iterable[str]) -> int:
+        skip = list(set(excluding))
+        rows = self._store._query(
+            f"SELECT COUNT(DISTINCT story_id) FROM story_links WHERE article_id NOT IN ({','.join('?' * len(skip))})",
+            skip)
+        return int(rows[0][0])

@@ -2,6 +2,7 @@
 
 from service.stories.clusterer import StoryAssignment, StoryClusterer, StoryDocument, StoryThresholds
 from service.stories.names import capitalised_names
+from service.stories.members import MemberTable, StoryMember, StoryMembers, VectorRows
 from service.stories.regional import Placement, RegionalClusterer
 
-__all__ = ["Placement", "RegionalClusterer", "StoryAssignment", "StoryClusterer", "StoryDocument", "StoryThresholds", "capitalised_names"]
+__all__ = ["MemberTable", "Placement", "StoryMember", "StoryMembers", "VectorRows", "RegionalClusterer", "StoryAssignment", "StoryClusterer", "StoryDocument", "StoryThresholds", "capitalised_names"]

@@ -25,6 +25,7 @@ from typing import Iterable
 import numpy as np
 
 from service.stories.clusterer import StoryAssignment, StoryDocument, StoryThresholds, name_overlap
+from service.stories.members import MemberTable, StoryMember, StoryMembers
 
 _BLOCKED = -1.0  # the score of a pair that may never share a story (too far apart in time, undated mismatch)
 
@@ -37,33 +38,61 @@ class Placement:
     moved: tuple[StoryAssignment, ...]
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Member:
     doc: StoryDocument
     names: frozenset[str]
-    assignment: StoryAssignment
+    assignment: StoryAssignment | None  # None for the article being placed
+    seq: int = -1
+
+
+def _member(stored: StoryMember) -> _Member:
+    doc = StoryDocument(stored.article_id, "", "", stored.names, stored.published, stored.embedding)
+    return _Member(doc, frozenset(n.lower() for n in stored.names), stored.assignment, stored.seq)
+
+
+class _TakenIds:
+    """Story ids a re-formed region may not take: those of stories outside the region (asked of the members on
+    first need, since a region rarely wants more than a few) and those given out so far."""
+
+    def __init__(self, members: StoryMembers, region: set[str]) -> None:
+        self._members = members
+        self._region = region
+        self._known: dict[str, bool] = {}
+        self._given: set[str] = set()
+
+    def __contains__(self, story_id: str) -> bool:
+        if story_id in self._given:
+            return True
+        if story_id not in self._known:
+            self._known[story_id] = bool(self._members.story_ids_in_use([story_id], self._region))
+        return self._known[story_id]
+
+    def add(self, story_id: str) -> None:
+        self._given.add(story_id)
+
+    def __len__(self) -> int:
+        given_outside = self._members.story_ids_in_use(self._given, self._region)
+        return self._members.story_count(self._region) + len(self._given - given_outside)
 
 
 class RegionalClusterer:
+    """Places articles against `StoryMembers`: by default an in-memory table it keeps itself (`restore`, then
+    `place` remembers each placement); given a store's members, it decides and the caller stores the decision."""
+
     def __init__(self, thresholds: StoryThresholds | None = None) -> None:
         self.thresholds = thresholds or StoryThresholds()
-        self._members: dict[str, _Member] = {}
-        self._ids: list[str] = []
-        self._vectors = np.zeros((0, 0))
+        self._table = MemberTable()
 
     # --------------------------------------------------------------------------------------------- state
 
     def restore(self, history: Iterable[tuple[StoryDocument, StoryAssignment]]) -> None:
         """Loads stored assignments without re-deciding them."""
         for doc, assignment in history:
-            self._remember(doc, assignment)
+            self._table.remember(doc.article_id, doc.names, doc.published, doc.embedding, assignment)
 
-    def _remember(self, doc: StoryDocument, assignment: StoryAssignment) -> None:
-        if doc.article_id not in self._members:
-            self._ids.append(doc.article_id)
-            row = doc.embedding.astype(np.float64)[None, :]
-            self._vectors = row if not self._vectors.size else np.vstack([self._vectors, row])
-        self._members[doc.article_id] = _Member(doc, frozenset(n.lower() for n in doc.names), assignment)
+    def assignments(self) -> dict[str, StoryAssignment]:
+        return self._table.assignments()
 
     # --------------------------------------------------------------------------------------------- scoring
 
@@ -77,36 +106,38 @@ class RegionalClusterer:
             return _BLOCKED
         return cosine + t.name_weight * name_overlap(names_a, names_b)
 
-    def _neighbours(self, doc: StoryDocument, names: frozenset[str]) -> list[str]:
+    def _neighbours(self, doc: StoryDocument, names: frozenset[str], members: StoryMembers,
+                    seen: dict[str, _Member]) -> list[str]:
         """Stored articles whose pair score with `doc` clears the story threshold."""
-        cosines = self._vectors @ doc.embedding.astype(np.float64)
-        # the name bonus is at most name_weight, so only these can clear the threshold
-        candidates = np.flatnonzero(cosines + self.thresholds.name_weight >= self.thresholds.story)
+        t = self.thresholds
+        # the name bonus is at most name_weight, so only these can clear the threshold (a hair of slack: the
+        # exact test is the pair score below)
         near = []
-        for k in candidates:
-            member = self._members[self._ids[k]]
-            if self._pair_score(doc, names, member.doc, member.names, float(cosines[k])) >= self.thresholds.story:
-                near.append(self._ids[k])
+        for stored, cosine in members.near(doc.embedding, t.story - t.name_weight - 1e-9):
+            if stored.article_id == doc.article_id:
+                continue
+            member = seen.setdefault(stored.article_id, _member(stored))
+            if self._pair_score(doc, names, member.doc, member.names, cosine) >= t.story:
+                near.append(stored.article_id)
         return near
 
-    def _region(self, doc: StoryDocument, names: frozenset[str]) -> list[str]:
+    def _region(self, doc: StoryDocument, names: frozenset[str], members: StoryMembers) -> dict[str, _Member]:
         """The stored articles connected to `doc` through pairs that clear the story threshold.
 
         Average linkage only ever merges clusters holding at least one such pair, so clustering this connected
         component alone gives the same stories as clustering everything: the result depends on which articles
         are stored, not on the order they came in."""
-        if not self._ids:
-            return []
-        seen: set[str] = set()
-        frontier = self._neighbours(doc, names)
+        fetched: dict[str, _Member] = {}
+        region: set[str] = set()
+        frontier = self._neighbours(doc, names, members, fetched)
         while frontier:
             article_id = frontier.pop()
-            if article_id in seen:
+            if article_id in region:
                 continue
-            seen.add(article_id)
-            member = self._members[article_id]
-            frontier.extend(i for i in self._neighbours(member.doc, member.names) if i not in seen)
-        return sorted(seen)
+            region.add(article_id)
+            member = fetched[article_id]
+            frontier.extend(i for i in self._neighbours(member.doc, member.names, members, fetched) if i not in region)
+        return {i: fetched[i] for i in sorted(region)}
 
     # --------------------------------------------------------------------------------------------- clustering
 
@@ -153,49 +184,53 @@ class RegionalClusterer:
 
     # --------------------------------------------------------------------------------------------- placing
 
-    def place(self, doc: StoryDocument) -> Placement:
+    def place(self, doc: StoryDocument, members: StoryMembers | None = None) -> Placement:
+        """Where `doc` goes and which stored articles move. Against the clusterer's own table the placement is
+        remembered; against a store's `members` the caller stores it (with the article, in the same write)."""
+        own = members is None
+        members = self._table if members is None else members
         names = frozenset(n.lower() for n in doc.names)
-        region_ids = self._region(doc, names)
-        docs = [self._members[i].doc for i in region_ids] + [doc]
+        region = self._region(doc, names, members)
+        docs = [m.doc for m in region.values()] + [doc]
         # Sorted by article id, so the clustering sees the region in the same order whatever the arrival order.
         order = sorted(range(len(docs)), key=lambda k: docs[k].article_id)
         docs = [docs[k] for k in order]
         clusters = self._cluster(docs)
         placed: dict[str, StoryAssignment] = {}
-        region = set(region_ids)
-        outside = {m.assignment.story_id for i, m in self._members.items() if i not in region}
-        for cluster, story_id in zip(clusters, self._story_ids([[docs[k] for k in c] for c in clusters], outside)):
-            members = [docs[k] for k in cluster]
-            topic_id = self._topic_for(members, doc)
+        taken = _TakenIds(members, set(region))
+        for cluster, story_id in zip(clusters, self._story_ids([[docs[k] for k in c] for c in clusters], region, taken)):
+            cluster_docs = [docs[k] for k in cluster]
+            topic_id = self._topic_for(cluster_docs, doc, region, members)
             for k in cluster:
                 others = [self._scores[k, m] for m in cluster if m != k]
                 similarity = float(np.mean(others)) if others else 1.0
                 placed[docs[k].article_id] = StoryAssignment(docs[k].article_id, story_id, topic_id,
                                                              round(similarity, 6))
         moved = []
-        for article_id in region_ids:
-            before = self._members[article_id].assignment
+        for article_id, member in region.items():
+            before = member.assignment
             after = placed[article_id]
             if (before.story_id, before.topic_id) != (after.story_id, after.topic_id):
                 moved.append(after)
-            self._members[article_id].assignment = after
-        self._remember(doc, placed[doc.article_id])
+            if own:
+                self._table.relink(after)
+        if own:
+            self._table.remember(doc.article_id, doc.names, doc.published, doc.embedding, placed[doc.article_id])
         return Placement(placed[doc.article_id], tuple(moved))
 
-    def _story_ids(self, clusters: list[list[StoryDocument]], outside: set[str]) -> list[str]:
+    def _story_ids(self, clusters: list[list[StoryDocument]], region: dict[str, _Member], taken: _TakenIds) -> list[str]:
         """A re-formed story keeps the id most of its stored members had, so ids callers hold stay valid; when two
         clusters claim one id the larger keeps it (ties: the smaller first article id). Any other story is named
         after its smallest article id. Which articles share a story never depends on these names."""
         claims: list[tuple[int, str, int]] = []  # (members holding the id, smallest article id, cluster)
         wanted: list[str] = []
         for index, members in enumerate(clusters):
-            held = Counter(self._members[d.article_id].assignment.story_id
-                           for d in members if d.article_id in self._members)
+            held = Counter(region[d.article_id].assignment.story_id for d in members if d.article_id in region)
             first = min(d.article_id for d in members)
             wanted.append(sorted(held.items(), key=lambda item: (-item[1], item[0]))[0][0] if held else "")
             claims.append((-held[wanted[-1]] if held else 0, first, index))
         ids = [""] * len(clusters)
-        taken = set(outside)  # ids of stories outside the region are never reused
+        # ids of stories outside the region are never reused
         for _, first, index in sorted(claims):
             if wanted[index] and wanted[index] not in taken:
                 ids[index] = wanted[index]
@@ -215,24 +250,28 @@ class RegionalClusterer:
     def assign(self, doc: StoryDocument) -> StoryAssignment:
         return self.place(doc).assignment
 
-    def _topic_for(self, members: list[StoryDocument], new: StoryDocument) -> str:
+    def _topic_for(self, cluster: list[StoryDocument], new: StoryDocument, region: dict[str, _Member],
+                   members: StoryMembers) -> str:
         """The topic most of the story's stored members had; for a story of the new article alone, the topic of
         the stored article it is most similar to if that clears the topic threshold, else a topic of its own."""
-        held = Counter(self._members[d.article_id].assignment.topic_id for d in members if d.article_id in self._members)
+        held = Counter(region[d.article_id].assignment.topic_id for d in cluster if d.article_id in region)
         if held:
             return sorted(held.items(), key=lambda item: (-item[1], item[0]))[0][0]
-        if self._ids:
-            cosines = self._vectors @ new.embedding.astype(np.float64)
+        t = self.thresholds
+        best_cosine = members.best_cosine(new.embedding)
+        if best_cosine is not None:
+            # A score is the cosine plus at most the name bonus, so nothing below the best cosine less that bonus
+            # can win: only those are read.
+            floor = max(t.topic, best_cosine) - t.name_weight - 1e-9
+            candidates = sorted(((_member(m), c) for m, c in members.near(new.embedding, floor)),
+                                key=lambda pair: pair[0].seq)
             names = frozenset(n.lower() for n in new.names)
-            best_id, best_score = "", self.thresholds.topic
-            for article_id, cosine in zip(self._ids, cosines):
-                member = self._members[article_id]
-                score = float(cosine) + self.thresholds.name_weight * name_overlap(names, member.names)
+            best: _Member | None = None
+            best_score = t.topic
+            for member, cosine in candidates:  # arrival order: of equal scores the later article's topic is taken
+                score = cosine + t.name_weight * name_overlap(names, member.names)
                 if score >= best_score:
-                    best_id, best_score = article_id, score
-            if best_id:
-                return self._members[best_id].assignment.topic_id
+                    best, best_score = member, score
+            if best is not None:
+                return best.assignment.topic_id
         return "topic-" + new.article_id
-
-    def assignments(self) -> dict[str, StoryAssignment]:
-        return {i: m.assignment for i, m in self._members.items()}

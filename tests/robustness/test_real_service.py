@@ -1,4 +1,4 @@
-"""The production engine (real model, SQLite file): concurrent ingest and an HTML page end to end."""
+"""The production engine (real model; SQLite file and PostgreSQL): concurrent ingest and an HTML page end to end."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ BODY = (
 )
 
 
-def test_concurrent_ingest_into_sqlite_writes_each_content_once(real_server):
-    contents = [BODY + f"SQLite concurrency marker {i}.\n" for i in range(3)]
+def test_concurrent_ingest_writes_each_content_once(real_server):
+    contents = [BODY + f"Concurrency marker {i}.\n" for i in range(3)]
     articles = [article_from_text(contents[i % 3], source=f"Outlet {i}") for i in range(9)]
 
     def ingest_one(article):

@@ -17,7 +17,8 @@ from service.records import (
     Sentence,
     Span,
 )
-from service.store import StoredReport, StoryLink
+from service.store import StoredReport, StoryFeatures, StoryLink
+from service.stories import RegionalClusterer, StoryDocument
 
 
 def make_extraction(name: str, published: PartialDate | None, claims: int = 2) -> Extraction:
@@ -134,3 +135,134 @@ class StoreContract:
         assert store.get_report("r0").payload == b"payload0"
         assert store.get_report("missing") is None
         assert [r.id for r in store.list_reports(1)] == ["r1"]
+
+    # ------------------------------------------------------------------------------------------ stories
+
+    def test_story_lookups_are_queries_in_arrival_order(self, store):
+        days = {"z": 24, "a": 25, "m": 26, "q": 28}
+        stories = {"z": "s1", "a": "s2", "m": "s1", "q": "s3"}
+        for name, day in days.items():
+            store.save_article(make_extraction(name, PartialDate(2013, 3, day)), vectors(2),
+                               StoryLink(f"id-{name}", stories[name], "t", 0.5))
+        assert store.story_article_ids("s1") == ["id-z", "id-m"]
+        assert store.story_article_ids("nope") == []
+        in_window = store.story_summaries(dt.date(2013, 3, 26), dt.date(2013, 3, 27))
+        assert [(link.story_id, s.article.id) for link, s in in_window] == [("s1", "id-z"), ("s1", "id-m")]
+        assert {link.story_id for link, _ in store.story_summaries(since=dt.date(2013, 3, 25))} == {"s1", "s2", "s3"}
+        assert {link.story_id for link, _ in store.story_summaries(until=dt.date(2013, 3, 25))} == {"s1"}
+        assert [s.article.id for _, s in store.story_summaries()] == ["id-z", "id-a", "id-m", "id-q"]
+        assert all(s.claim_count == 2 for _, s in store.story_summaries())
+
+    def test_story_features_written_with_the_article_and_filled_in_later(self, store):
+        features = StoryFeatures(vectors(1, seed=3)[0], ("Ada", "Paris"))
+        store.save_article(make_extraction("a", None), vectors(2), StoryLink("id-a", "s", "t", 1.0), features=features)
+        store.save_article(make_extraction("b", None), vectors(2), StoryLink("id-b", "s", "t", 1.0))
+        found = store.story_features("id-a")
+        assert found.names == ("Ada", "Paris") and np.allclose(found.embedding, features.embedding)
+        assert store.articles_without_features() == ["id-b"]
+        store.save_features("id-b", features)
+        assert store.articles_without_features() == [] and store.story_features("id-b").names == ("Ada", "Paris")
+
+    def test_nearest_claims_among_the_given_ids_only(self, store):
+        rows = vectors(6, seed=4)
+        store.save_article(make_extraction("a", None, claims=3), rows[:3], None)
+        store.save_article(make_extraction("b", None, claims=3), rows[3:], None)
+        allowed = ["id-a:1", "id-b:0", "id-b:2"]
+        hits = store.nearest_claims(rows[[1, 5]], 2, allowed)
+        exact = rows[[1, 5]] @ rows[[1, 3, 5]].T
+        names = np.array(allowed)
+        for row, scores in zip(hits, exact):
+            order = np.argsort(-scores)[:2]
+            assert [claim_id for claim_id, _ in row] == list(names[order])
+            assert np.allclose([cosine for _, cosine in row], scores[order], atol=1e-5)
+        assert store.nearest_claims(rows[:1], 3, []) == [[]]
+
+    def test_placement_against_the_store_matches_the_clusterer_alone(self, store):
+        alone = RegionalClusterer()
+        for doc, extraction in story_stream(384):
+            placement = store.save_placed(extraction, vectors(len(extraction.claims)),
+                                          StoryFeatures(doc.embedding, doc.names),
+                                          lambda members, doc=doc: RegionalClusterer().place(doc, members))
+            assert placement == alone.place(doc), doc.article_id
+        stored = {link.article_id: (link.story_id, link.topic_id) for link in store.story_links()}
+        assert stored == {i: (a.story_id, a.topic_id) for i, a in alone.assignments().items()}
+        assert len(set(s for s, _ in stored.values())) < len(stored)  # some stories have several articles
+
+    def test_placing_stored_content_writes_nothing(self, store):
+        (doc, extraction), *_ = story_stream(8)
+        place = lambda members: RegionalClusterer().place(doc, members)  # noqa: E731
+        features = StoryFeatures(doc.embedding, doc.names)
+        assert store.save_placed(extraction, vectors(len(extraction.claims)), features, place) is not None
+        assert store.save_placed(extraction, vectors(len(extraction.claims)), features, place) is None
+        assert len(store.story_links()) == 1
+
+    def test_a_failed_placement_writes_nothing(self, store):
+        (doc, extraction), *_ = story_stream(8)
+
+        def refuse(members):
+            raise RuntimeError("deadline passed")
+
+        with pytest.raises(RuntimeError):
+            store.save_placed(extraction, vectors(len(extraction.claims)), StoryFeatures(doc.embedding, doc.names),
+                              refuse)
+        assert store.article_id_for_hash(extraction.article.content_hash) is None
+        assert store.story_links() == []
+
+
+def story_stream(dimensions: int, events: int = 6, per_event: int = 4, seed: int = 11):
+    """Articles of a few events (reports of one event close in vector and date, some sharing names), interleaved;
+    a few undated. What a placement compares: vectors, names, dates."""
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(events, dimensions))
+    stream = []
+    for e in range(events):
+        for k in range(per_event):
+            vector = centres[e] + rng.normal(scale=0.9, size=dimensions)
+            vector = (vector / np.linalg.norm(vector)).astype(np.float32)
+            day = None if (e + k) % 7 == 3 else PartialDate(2013, 3, 1 + 3 * e + k % 3)
+            name = f"e{e}k{k}"
+            names = (f"Person{e}", f"Place{e}") if k % 2 else (f"Person{e}",)
+            extraction = make_extraction(name, day, claims=1)
+            doc = StoryDocument(extraction.article.id, extraction.article.title, "", names,
+                                day.complete if day else None, vector)
+            stream.append((doc, extraction))
+    order = rng.permutation(len(stream))
+    return [stream[i] for i in order]
+
+
+def check_overlapping_placements_share_one_story(first, second) -> None:
+    """Two stores on one database (as two server processes have) place two reports of one event at the same
+    moment: the second placement starts while the first is between reading the stored articles and writing its
+    decision. The store must make the second wait and read the first's article, or the event splits in two."""
+    import threading
+    import time
+
+    rng = np.random.default_rng(5)
+    base = rng.normal(size=384)
+    docs = []
+    for name in ("first", "second"):
+        vector = base + rng.normal(scale=0.2, size=384)
+        extraction = make_extraction(name, PartialDate(2013, 3, 25), claims=1)
+        docs.append((StoryDocument(extraction.article.id, "", "", ("Ada",), dt.date(2013, 3, 25),
+                                   (vector / np.linalg.norm(vector)).astype(np.float32)), extraction))
+    inside, placements = threading.Event(), {}
+
+    def save(store, doc, extraction, hold: bool):
+        def place(members):
+            placement = RegionalClusterer().place(doc, members)
+            if hold:
+                inside.set()
+                time.sleep(0.5)  # decided, not yet written: the other placement starts now
+            return placement
+
+        placements[doc.article_id] = store.save_placed(extraction, vectors(1), StoryFeatures(doc.embedding, doc.names),
+                                                       place)
+
+    (doc_a, extraction_a), (doc_b, extraction_b) = docs
+    a = threading.Thread(target=save, args=(first, doc_a, extraction_a, True))
+    a.start()
+    assert inside.wait(30)
+    save(second, doc_b, extraction_b, False)
+    a.join(30)
+    links = {link.article_id: link.story_id for link in first.story_links()}
+    assert len(links) == 2 and len(set(links.values())) == 1, links

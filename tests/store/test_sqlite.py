@@ -1,9 +1,10 @@
 import sqlite3
 
+import numpy as np
 import pytest
 
 from service.store.sqlite import MIGRATIONS, SqliteStore
-from tests.store.contract import StoreContract, make_extraction, vectors
+from tests.store.contract import StoreContract, check_overlapping_placements_share_one_story, make_extraction, vectors
 
 
 class TestSqliteStore(StoreContract):
@@ -45,3 +46,61 @@ def test_failed_write_rolls_back_the_whole_article(tmp_path):
     assert store.article_id_for_hash("hash-a") is None
     assert store._query("SELECT COUNT(*) FROM sentences")[0][0] == 0
     store.close()
+
+
+def test_overlapping_placements_from_two_stores_share_one_story(tmp_path):
+    first, second = SqliteStore(tmp_path / "x.db"), SqliteStore(tmp_path / "x.db")
+    try:
+        check_overlapping_placements_share_one_story(first, second)
+    finally:
+        first.close()
+        second.close()
+
+
+def _as_written_before_story_features(path) -> None:
+    """Turns a database back into what the server wrote before story features were kept: the schema of
+    migrations 1-3 exactly (the later migration's table and index gone, its record removed), every row as
+    those versions wrote it (the rows of the other tables are written the same way now)."""
+    db = sqlite3.connect(path)
+    db.executescript("""
+        DROP TABLE story_features;
+        DROP INDEX articles_arrival;
+        DELETE FROM schema_migrations WHERE version > 3;
+    """)
+    db.close()
+
+
+def test_a_database_of_the_previous_schema_upgrades_and_places_as_before(tmp_path):
+    from service.align import load_scorer
+    from service.engine import Engine, IngestItem
+    from service.records import ArticleInput
+    from tests.fakes import FakeEmbedder
+    from tests.harness import SEEDS
+
+    seeds = [IngestItem.of(ArticleInput(text=p.read_text(encoding="utf-8"), external_id=p.name))
+             for p in sorted(SEEDS.glob("*.txt"))]
+    old, control = tmp_path / "old.db", tmp_path / "control.db"
+    for path in (old, control):
+        engine = Engine(SqliteStore(path), FakeEmbedder(), load_scorer())
+        engine.ingest(seeds[:4])
+        engine.close()
+    _as_written_before_story_features(old)
+    before = sqlite3.connect(old)
+    assert [r[0] for r in before.execute("SELECT version FROM schema_migrations")] == [1, 2, 3]
+    assert before.execute("SELECT name FROM sqlite_master WHERE name = 'story_features'").fetchone() is None
+    before.close()
+
+    upgraded = Engine(SqliteStore(old), FakeEmbedder(), load_scorer())  # migrates, then fills the features in
+    reference = Engine(SqliteStore(control), FakeEmbedder(), load_scorer())
+    assert upgraded.store.schema_version() == len(MIGRATIONS)
+    assert upgraded.store.articles_without_features() == []
+    for article_id in reference.store.article_ids():
+        want, got = reference.store.story_features(article_id), upgraded.store.story_features(article_id)
+        assert got.names == want.names and np.allclose(got.embedding, want.embedding)
+    # the next article is placed on the upgraded database exactly as on one that kept features all along
+    (next_up,) = upgraded.ingest(seeds[4:5])
+    (next_control,) = reference.ingest(seeds[4:5])
+    assert (next_up.article_id, next_up.story_id) == (next_control.article_id, next_control.story_id)
+    assert upgraded.store.story_links() == reference.store.story_links()
+    upgraded.close()
+    reference.close()
