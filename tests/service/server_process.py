@@ -25,14 +25,16 @@ def read_events(stream, until: str, timeout: float = 300) -> list[dict]:
     raise AssertionError(f"no {until!r} event; got {events}")
 
 
-def start(database, port: int = 0, **settings: str) -> tuple[subprocess.Popen, str]:
-    """A server on `database`, SERVING; `settings` are CROSSCHECK_* variables (without the prefix)."""
+def start(database, port: int = 0, *, serving: bool = True, **settings: str) -> tuple[subprocess.Popen, str]:
+    """A server on `database`, listening and (unless `serving` is False, for callers that start several and wait
+    for them together) SERVING; `settings` are CROSSCHECK_* variables (without the prefix)."""
     env = dict(os.environ, CROSSCHECK_ADDRESS=f"localhost:{port}", CROSSCHECK_DATABASE=str(database),
                **{f"CROSSCHECK_{name.upper()}": value for name, value in settings.items()})
     process = subprocess.Popen([sys.executable, "-m", "service.server"], env=env, stderr=subprocess.PIPE, text=True)
     try:
         listening = read_events(process.stderr, "listening")[-1]
-        read_events(process.stderr, "serving")
+        if serving:
+            read_events(process.stderr, "serving")
     except BaseException:
         process.kill()
         raise

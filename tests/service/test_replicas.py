@@ -5,17 +5,14 @@ the other replica gets the stored result."""
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
 import subprocess
-import sys
 import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from client import CrosscheckClient, article_from_text
+from tests.service.server_process import read_events, start as start_server
 
 pytestmark = pytest.mark.model
 
@@ -45,29 +42,8 @@ EVENTS = {
 FOLLOW_UP = " Officials gave no further details on Tuesday evening."
 
 
-def _read_events(stream, until: str, timeout: float = 300) -> list[dict]:
-    """The server's JSON log lines up to the first with message `until`."""
-    events, deadline = [], time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        line = stream.readline()
-        if not line:
-            break
-        try:
-            event = json.loads(line)
-        except json.JSONDecodeError:
-            continue  # a library printing to stderr
-        events.append(event)
-        if event.get("message") == until:
-            return events
-    raise AssertionError(f"no {until!r} event; got {events}")
-
-
 def _start(database: str) -> tuple[subprocess.Popen, str]:
-    env = dict(os.environ, CROSSCHECK_ADDRESS="localhost:0", CROSSCHECK_DATABASE=database,
-               CROSSCHECK_GRACE_SECONDS="2", CROSSCHECK_DRAIN_SECONDS="0")
-    process = subprocess.Popen([sys.executable, "-m", "service.server"], env=env, stderr=subprocess.PIPE, text=True)
-    port = _read_events(process.stderr, "listening")[-1]["port"]
-    return process, f"localhost:{port}"
+    return start_server(database, serving=False, grace_seconds="2", drain_seconds="0")
 
 
 def test_two_servers_on_one_database_store_each_article_once_and_never_split_a_story(postgres):
@@ -77,7 +53,7 @@ def test_two_servers_on_one_database_store_each_article_once_and_never_split_a_s
     replicas = [_start(database), _start(database)]
     try:
         for process, _ in replicas:
-            _read_events(process.stderr, "serving")
+            read_events(process.stderr, "serving")
         addresses = [address for _, address in replicas]
         articles = [(event, source, text + FOLLOW_UP) for event, reports in EVENTS.items() for source, text in reports]
         # every article goes through both replicas at the same moment, so each is raced twice: its own copies
