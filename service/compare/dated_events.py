@@ -19,7 +19,7 @@ from service.records import Claim, TimeExpression
 _ARGUMENTS = ("nsubj", "nsubjpass", "dobj")
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _parse(text: str):
     return load_nlp()(text, disable=["ner"])
 
@@ -40,16 +40,24 @@ def dated_events(claim: Claim, time: TimeExpression) -> frozenset[str]:
     start = _offset_in_claim(claim, time)
     if start is None:
         return frozenset()
-    end = start + len(" ".join(time.text.split()))
-    doc = _parse(claim.text)
+    return _events_at(claim.text, start, start + len(" ".join(time.text.split())))
+
+
+# Keyed by the words and where the date stands in them: a story's claims are compared pair by pair, each claim
+# with many others, and the answer (a few lemmas) is far smaller than the parse it comes from.
+@functools.lru_cache(maxsize=65536)
+def _events_at(text: str, start: int, end: int) -> frozenset[str]:
+    doc = _parse(text)
     inside = [t for t in doc if start <= t.idx < end]
-    roots = [t for t in inside if not (start <= t.head.idx < end) or t.head is t]
+    roots = [t for t in inside if not (start <= t.head.idx < end) or t.head.i == t.i]
     if not roots:
         return frozenset()
     word = roots[0]
-    if word.head is not word:
+    # Tokens are compared by position: spaCy makes a new Token object at each access, so `token.head is token`
+    # is never true, not even at the root.
+    if word.head.i != word.i:
         word = word.head
-        while word.pos_ == "ADP" and word.head is not word:  # "on Friday", "planned for December 15"
+        while word.pos_ == "ADP" and word.head.i != word.i:  # "on Friday", "planned for December 15"
             word = word.head
     words = [word]
     words += [c for c in word.children if c.dep_ == "conj" and c.pos_ == word.pos_]

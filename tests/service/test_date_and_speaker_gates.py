@@ -96,3 +96,21 @@ def test_today_inside_a_quote_is_not_held_against_the_other_reports_today() -> N
         *one('"We can grow our economy today and preserve the environment for our children," Obama said.', "b", 3),
         score=0.97)
     assert FindingKind.DATE_MISMATCH not in {f.kind for f in compare_aligned(pair)}
+
+
+def test_a_date_under_a_preposition_at_the_root_of_the_parse_is_read_without_looping() -> None:
+    import signal
+
+    def stuck(*_):
+        raise TimeoutError("dated_events did not return")
+
+    # the parse makes "Until" the root: the climb from the date over prepositions must stop there
+    previous = signal.signal(signal.SIGALRM, stuck)
+    signal.alarm(20)
+    try:
+        claim, time = _dated("Until December 15, 2013 for the election of the new parliament in Ashgabat.")
+        events = dated_events(claim, time)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert events == frozenset({"until"})
