@@ -94,8 +94,6 @@ def _role_of_governor(anchor: Token) -> str:
     token = anchor
     for _ in range(6):
         head = token.head
-        if head is token:
-            return role_word(token.lemma_)
         if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
             noun = head.head
             if noun.lemma_.lower() not in _EMPTY_NOUNS:
@@ -104,7 +102,7 @@ def _role_of_governor(anchor: Token) -> str:
             continue
         if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
             if head.lemma_ in _LIGHT_VERBS:
-                subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c is not token), None)
+                subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i), None)
                 if subject is not None and subject.pos_ == "NOUN":
                     return role_word(subject.lemma_) or subject.lemma_.lower()
                 return ""
@@ -142,10 +140,10 @@ def _holder(anchor: Token) -> str:
     token = anchor
     for _ in range(4):
         head = token.head
-        if head is token:
+        if head.i == token.i:
             break
         if head.pos_ in ("VERB", "AUX"):
-            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c is not token), None)
+            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i), None)
             if subject is not None and subject.pos_ == "PROPN":
                 return _name(subject)
             return ""
@@ -154,5 +152,5 @@ def _holder(anchor: Token) -> str:
 
 
 def _name(token: Token) -> str:
-    parts = [t for t in token.subtree if t.pos_ == "PROPN" and (t.dep_ == "compound" or t is token)]
+    parts = [t for t in token.subtree if t.pos_ == "PROPN" and (t.dep_ == "compound" or t.i == token.i)]
     return " ".join(t.text for t in parts)
