@@ -21,6 +21,7 @@ class AlignedPair:
     b: int  # index into texts_b
     score: float  # the scorer's probability that both claims state the same fact
     cosine: float
+    best: bool = True  # the best counterpart of a or of b (not only a near-best one)
 
 
 class ClaimAligner(Protocol):

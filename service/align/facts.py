@@ -39,7 +39,6 @@ FACT_FEATURES: tuple[str, ...] = (
     "cosine",
     "cosine_rank_a",  # 1 / (1 + rank of b among a's candidates by cosine)
     "cosine_rank_b",
-    "cosine_margin",  # cosine minus the mean of the two claims' best cosines
     "stem_jaccard",
     "stem_containment",
     "shared_stems",  # log(1 + count)
@@ -56,8 +55,12 @@ FACT_FEATURES: tuple[str, ...] = (
     "log_length_short",
     "log_length_ratio",
 )
+# No feature compares a pair's cosine with the claims' best cosines elsewhere: on two near-copies every claim has
+# a near-perfect counterpart, and such a feature would score every other pair of them as one fact.
 # Values that disagree (a date, a figure, a denial) are not features: two claims of one fact that differ there are
 # what a discrepancy is, so the aligner must not hold the difference against their being one fact.
+
+_F = {name: index for index, name in enumerate(FACT_FEATURES)}
 
 LEAD_SENTENCES = 2
 _KINDS = (EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE)
@@ -132,8 +135,6 @@ def pair_matrix(a: Extraction, emb_a: np.ndarray, b: Extraction, emb_b: np.ndarr
     cosines = np.asarray(emb_a, dtype=np.float64) @ np.asarray(emb_b, dtype=np.float64).T
     rank_a = np.argsort(np.argsort(-cosines, axis=1, kind="stable"), axis=1, kind="stable")
     rank_b = np.argsort(np.argsort(-cosines, axis=0, kind="stable"), axis=0, kind="stable")
-    best_a = cosines.max(axis=1)
-    best_b = cosines.max(axis=0)
     out = np.zeros((len(claims_a), len(claims_b), len(FACT_FEATURES)), dtype=np.float64)
     stems_a, stems_b = [v.profile.stems for v in views_a], [v.profile.stems for v in views_b]
     shared, size_a, size_b = _overlaps(stems_a, stems_b)
@@ -149,22 +150,21 @@ def pair_matrix(a: Extraction, emb_a: np.ndarray, b: Extraction, emb_b: np.ndarr
     lead_a = np.array([v.lead for v in views_a])[:, None]
     lead_b = np.array([v.lead for v in views_b])[None, :]
 
-    out[..., 0] = cosines
-    out[..., 1] = 1.0 / (1.0 + rank_a)
-    out[..., 2] = 1.0 / (1.0 + rank_b)
-    out[..., 3] = cosines - (best_a[:, None] + best_b[None, :]) / 2
-    out[..., 4] = _ratio(shared, union)
-    out[..., 5] = np.where((size_a > 0) & (size_b > 0), _ratio(shared, smaller), 0.0)
-    out[..., 6] = log1p[shared]
-    out[..., 9] = char3
-    out[..., 10] = bigrams
-    out[..., 11] = log1p[names]
-    out[..., 12] = ((names_a - names) > 0) & ((names_b - names) > 0)
-    out[..., 15] = lead_a & lead_b
-    out[..., 16] = lead_a | lead_b
-    out[..., 17] = _table(math.log, int(shorter.max()), first=1)[shorter]
+    out[..., _F["cosine"]] = cosines
+    out[..., _F["cosine_rank_a"]] = 1.0 / (1.0 + rank_a)
+    out[..., _F["cosine_rank_b"]] = 1.0 / (1.0 + rank_b)
+    out[..., _F["stem_jaccard"]] = _ratio(shared, union)
+    out[..., _F["stem_containment"]] = np.where((size_a > 0) & (size_b > 0), _ratio(shared, smaller), 0.0)
+    out[..., _F["shared_stems"]] = log1p[shared]
+    out[..., _F["char3_jaccard"]] = char3
+    out[..., _F["bigram_jaccard"]] = bigrams
+    out[..., _F["shared_names"]] = log1p[names]
+    out[..., _F["name_conflict"]] = ((names_a - names) > 0) & ((names_b - names) > 0)
+    out[..., _F["lead_both"]] = lead_a & lead_b
+    out[..., _F["lead_either"]] = lead_a | lead_b
+    out[..., _F["log_length_short"]] = _table(math.log, int(shorter.max()), first=1)[shorter]
     ratios = {(l, s): math.log(l / s) for l, s in set(zip(longer.ravel().tolist(), shorter.ravel().tolist()))}
-    out[..., 18] = np.vectorize(lambda l, s: ratios[l, s], otypes=[np.float64])(longer, shorter)
+    out[..., _F["log_length_ratio"]] = np.vectorize(lambda l, s: ratios[l, s], otypes=[np.float64])(longer, shorter)
 
     # summed in sorted order: a set's order changes from process to process, and float sums with it
     mass_a = [sum(idf[s] for s in sorted(stems)) for stems in stems_a]
@@ -172,17 +172,17 @@ def pair_matrix(a: Extraction, emb_a: np.ndarray, b: Extraction, emb_b: np.ndarr
     for i, j in zip(*np.nonzero(shared)):
         shared_mass = sum(idf[s] for s in sorted(stems_a[i] & stems_b[j]))
         smaller_mass = min(mass_a[i], mass_b[j])
-        out[i, j, 7] = shared_mass / smaller_mass if smaller_mass > 0 else 0.0
-        out[i, j, 8] = math.log1p(shared_mass)
+        out[i, j, _F["rare_overlap"]] = shared_mass / smaller_mass if smaller_mass > 0 else 0.0
+        out[i, j, _F["rare_shared"]] = math.log1p(shared_mass)
     dated_b = [j for j, v in enumerate(views_b) if v.dates]
     counted_b = [j for j, v in enumerate(views_b) if v.numbers]
     for i, va in enumerate(views_a):
         if va.dates:
             for j in dated_b:
-                out[i, j, 13] = _shared_dates(va, views_b[j])
+                out[i, j, _F["shared_dates"]] = _shared_dates(va, views_b[j])
         if va.numbers:
             for j in counted_b:
-                out[i, j, 14] = _shared_numbers(va, views_b[j])
+                out[i, j, _F["shared_numbers"]] = _shared_numbers(va, views_b[j])
     return out
 
 
@@ -230,14 +230,21 @@ def _lead_cut(extraction: Extraction) -> int:
     return indexes[min(LEAD_SENTENCES, len(indexes)) - 1] + 1 if indexes else 0
 
 
+# A claim's links are the pairs scoring within this of its best counterpart: a fact one article tells in two
+# sentences and the other in one is two links, while a claim about the story in general, which scores well
+# against everything of the event, is not linked to whatever else happens to clear the threshold.
+LINK_MARGIN = 0.1
+
+
 @dataclass(frozen=True)
 class FactAligner:
-    """Claim pairs whose probability of reporting the same fact clears the model's threshold and that are the
-    best counterpart of at least one of their two claims.
+    """Claim pairs whose probability of reporting the same fact clears the model's threshold and is within
+    LINK_MARGIN of the best counterpart of one of their two claims.
 
-    "Best for a or best for b" keeps one-to-many links (a long sentence holding two facts, each reported on its
-    own by the other article, is the best match of both) while a claim about the story in general, which scores
-    well against everything of the same event, is linked only where it is someone's best match."""
+    Links are many-to-many (a long sentence holding two facts is matched by two short ones; a fact told twice
+    is matched twice); each pair says whether it is the best counterpart of one of its claims, which is what a
+    discrepancy needs: a difference between a claim and its second-best match is mostly two facts, not one
+    fact told two ways."""
 
     model: PairScorer
 
@@ -249,13 +256,13 @@ class FactAligner:
         probabilities = self.model.score(rows).reshape(len(a.claims), len(b.claims))
         best_for_a = probabilities.max(axis=1, keepdims=True)
         best_for_b = probabilities.max(axis=0, keepdims=True)
-        chosen = (probabilities >= self.model.threshold) & (
-            (probabilities == best_for_a) | (probabilities == best_for_b)
-        )
-        pairs = np.argwhere(chosen)
+        best = (probabilities == best_for_a) | (probabilities == best_for_b)
+        near_best = (probabilities >= best_for_a - LINK_MARGIN) | (probabilities >= best_for_b - LINK_MARGIN)
+        chosen = (probabilities >= self.model.threshold) & near_best
         return [
-            AlignedPair(a=int(i), b=int(j), score=float(probabilities[i, j]), cosine=float(features[i, j, 0]))
-            for i, j in pairs
+            AlignedPair(a=int(i), b=int(j), score=float(probabilities[i, j]),
+                        cosine=float(features[i, j, _F["cosine"]]), best=bool(best[i, j]))
+            for i, j in np.argwhere(chosen)
         ]
 
 

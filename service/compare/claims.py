@@ -48,6 +48,7 @@ class AlignedClaims:
     b: Extraction
     claim_b: Claim
     score: float  # the pair scorer's probability that the two claims report the same fact
+    best: bool = True  # the best counterpart of one of the two claims, not only a near-best one
 
 
 def describe_time(t: TimeExpression) -> str:
@@ -233,7 +234,8 @@ def _contradiction(pair: AlignedClaims) -> list[Finding]:
 # A difference is only reported between claims the aligner is nearly sure report one fact: a loose link may
 # still show what two outlets agree on, but calling it a discrepancy would cry wolf. Claims that differ in one
 # figure or date score above 0.93; two outlets' different sentences about one event mostly between the aligner's
-# threshold and 0.9.
+# threshold and 0.9. A claim's second-best link (near the best, but not it) is mostly a second fact of the same
+# event: what differs between them is no discrepancy, only what agrees is worth saying.
 DISCREPANCY_MIN_SCORE = 0.9
 
 
@@ -241,7 +243,7 @@ def compare_aligned(pair: AlignedClaims, *, agreement: bool = True) -> list[Find
     """Findings for one aligned pair; an AGREEMENT (listing the slots that agree) when nothing differs."""
     agreed: list[str] = []
     findings = _date_findings(pair, agreed) + _number_findings(pair, agreed) + _contradiction(pair)
-    if findings and pair.score < DISCREPANCY_MIN_SCORE:
+    if findings and (pair.score < DISCREPANCY_MIN_SCORE or not pair.best):
         return []  # differing claims too loosely linked to call a discrepancy are no agreement either
     if findings or not agreement:
         return findings

@@ -54,6 +54,34 @@ def test_links_the_claims_that_report_the_same_fact_and_nothing_unrelated(embedd
     assert not any("council" in x or "Football" in y for x, y in links)
 
 
+# One article tells the rescue in two sentences (who searched, and where), the other in one that holds both.
+RESCUE_A = (
+    "Chile quake toll rises\n"
+    "May 3, 2013\n"
+    "A 5.9-magnitude earthquake struck off the coast of Chile early Thursday, killing at least 12 people.\n\n"
+    "Rescuers with dogs searched collapsed buildings in Valparaiso through the night.\n\n"
+    "The rescuers pulled three survivors from a collapsed building in Valparaiso on Friday morning."
+)
+RESCUE_B = (
+    "Twelve dead in Chile earthquake\n"
+    "May 3, 2013\n"
+    "The 5.9-magnitude earthquake that struck Chile on Thursday killed 12 people, officials said.\n\n"
+    "Rescuers with dogs who searched collapsed buildings in Valparaiso through the night pulled three survivors "
+    "from the rubble on Friday morning."
+)
+
+
+@pytest.mark.model
+def test_a_fact_told_in_two_sentences_is_linked_to_the_one_sentence_that_tells_both(embedder):
+    a, emb_a = _analysed(RESCUE_A, embedder)
+    b, emb_b = _analysed(RESCUE_B, embedder)
+    links = FactAligner(load_fact_model()).align(a, emb_a, b, emb_b)
+    (rescue,) = [i for i, c in enumerate(b.claims) if c.text.startswith("Rescuers with dogs")]
+    linked = {a.claims[p.a].text[:20] for p in links if p.b == rescue}
+    assert linked == {"Rescuers with dogs s", "The rescuers pulled "}
+    assert all(p.best for p in links if p.b == rescue)  # each sentence of A has the one of B as its best
+
+
 def test_headline_is_a_claim_of_its_own_and_takes_part_in_alignment():
     a, _ = _analysed(QUAKE_A)
     assert a.claims[0].unit == "headline" and a.claims[0].text == "Strong quake kills 12 on Chile coast"

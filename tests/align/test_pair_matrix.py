@@ -27,8 +27,6 @@ def reference_pair_matrix(a: Extraction, emb_a: np.ndarray, b: Extraction, emb_b
     cosines = np.asarray(emb_a, dtype=np.float64) @ np.asarray(emb_b, dtype=np.float64).T
     rank_a = np.argsort(np.argsort(-cosines, axis=1, kind="stable"), axis=1, kind="stable")
     rank_b = np.argsort(np.argsort(-cosines, axis=0, kind="stable"), axis=0, kind="stable")
-    best_a = cosines.max(axis=1)
-    best_b = cosines.max(axis=0)
     out = np.zeros((len(claims_a), len(claims_b), len(FACT_FEATURES)), dtype=np.float64)
     mass_a = [sum(idf[s] for s in sorted(v.profile.stems)) for v in views_a]
     mass_b = [sum(idf[s] for s in sorted(v.profile.stems)) for v in views_b]
@@ -48,7 +46,6 @@ def reference_pair_matrix(a: Extraction, emb_a: np.ndarray, b: Extraction, emb_b
                 cosines[i, j],
                 1.0 / (1.0 + rank_a[i, j]),
                 1.0 / (1.0 + rank_b[i, j]),
-                cosines[i, j] - (best_a[i] + best_b[j]) / 2,
                 len(shared) / len(union) if union else 0.0,
                 len(shared) / min(len(pa.stems), len(pb.stems)) if pa.stems and pb.stems else 0.0,
                 math.log1p(len(shared)),

@@ -98,6 +98,20 @@ def test_today_inside_a_quote_is_not_held_against_the_other_reports_today() -> N
     assert FindingKind.DATE_MISMATCH not in {f.kind for f in compare_aligned(pair)}
 
 
+def test_a_difference_with_a_near_best_link_only_is_no_discrepancy_but_agreement_still_counts() -> None:
+    from dataclasses import replace
+
+    from service.compare.claims import compare_aligned
+
+    differing = _aligned("Two new flights would leave Bombay on Monday nights from March 30, it said.",
+                         "Two new flights would leave Bombay on Friday nights from March 30, it said.")
+    assert FindingKind.DATE_MISMATCH in {f.kind for f in compare_aligned(differing)}
+    assert compare_aligned(replace(differing, best=False)) == []
+    agreeing = _aligned("Two new flights would leave Bombay on Monday nights from March 30, it said.",
+                        "From March 30 two more flights will leave Bombay on Monday nights, the airline said.")
+    assert [f.kind for f in compare_aligned(replace(agreeing, best=False))] == [FindingKind.AGREEMENT]
+
+
 def test_a_date_under_a_preposition_at_the_root_of_the_parse_is_read_without_looping() -> None:
     import signal
 
