@@ -34,8 +34,12 @@ SKIPPED_ELEMENTS: dict[str, str] = {
 
 BLOCK_ELEMENTS = frozenset(
     "address article blockquote body br dd div dl dt figure h1 h2 h3 h4 h5 h6 hr html li main ol p pre "
-    "section table tbody td tfoot th thead tr ul".split()
+    "section table tbody tfoot thead tr ul".split()
 )
+# A table row is one line of text, its cells side by side as a reader sees them ("DL  Larry Ogunjobi  63  85%"):
+# the page source's own line breaks inside a row are only whitespace, and a cell's tags are blanked as spaces.
+# Block elements inside a cell (a layout table's paragraphs) still break lines.
+ROW_ELEMENT = "tr"
 
 _HTML_SNIFF = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 _BLOCK_CLOSE = re.compile(r"</(?:p|div|body|html|li|h[1-6])\s*>", re.IGNORECASE)
@@ -77,6 +81,8 @@ class _PositionParser(HTMLParser):
         self._capture: str | None = None  # "title" or "h1" while inside one
         self._captured: dict[str, list[tuple[int, int, str]]] = {"title": [], "h1": []}
         self._meta: dict[str, str] = {}
+        self._row_start: int | None = None  # where the open table row starts
+        self._block_breaks: set[int] = set()  # line breaks made by block tags (not the source's own)
 
     # ------------------------------------------------------------------ positions
 
@@ -87,6 +93,16 @@ class _PositionParser(HTMLParser):
     def _newline_at(self, position: int) -> None:
         if 0 <= position < len(self._chars):
             self._chars[position] = "\n"
+            self._block_breaks.add(position)
+
+    def _end_row(self, end: int) -> None:
+        """The source's line breaks inside the row that ends at `end` become spaces."""
+        if self._row_start is None:
+            return
+        for position in range(self._row_start + 1, min(end, len(self._chars)) - 1):
+            if self._chars[position] == "\n" and position not in self._block_breaks:
+                self._chars[position] = " "
+        self._row_start = None
 
     # ------------------------------------------------------------------ handlers
 
@@ -97,6 +113,10 @@ class _PositionParser(HTMLParser):
             self._read_meta(dict(attrs))
         if tag in SKIPPED_ELEMENTS:
             self._skip.append((tag, start))
+        if tag == ROW_ELEMENT or tag == "table":
+            self._end_row(start)  # an unclosed row ends where the next one (or a nested table) starts
+            if tag == ROW_ELEMENT:
+                self._row_start = start
         if tag in BLOCK_ELEMENTS:
             self._newline_at(start)
             self._newline_at(end - 1)
@@ -114,6 +134,8 @@ class _PositionParser(HTMLParser):
         start = self._offset()
         close = self._text.find(">", start)
         end = len(self._text) if close < 0 else close + 1
+        if tag == ROW_ELEMENT or tag == "table":
+            self._end_row(start)
         if tag in BLOCK_ELEMENTS:
             self._newline_at(start)
             self._newline_at(end - 1)

@@ -63,3 +63,56 @@ def test_block_tags_keep_paragraphs_apart_and_inline_tags_do_not() -> None:
     prepared = prepare(html, "text/html")
     texts = [" ".join(p.of(prepared.clean).split()) for p in prepared.paragraphs]
     assert texts == ["First point is made here today.", "Second point follows it."]
+
+
+STATS_PAGE = """<!DOCTYPE html><html><head><title>Browns defensive snap counts, Week 11</title></head><body>
+<div class="entry"><h1>Browns defensive snap counts, stats and notes: Week 11</h1>
+<p>The Browns held the Steelers to seven points on Thursday night, and the defensive line did most of the work,
+with three sacks and a steady pressure that forced two interceptions in the first half.</p>
+<h3>Defensive Line</h3>
+<table>
+  <thead>
+    <tr>
+      <th>Pos</th>
+      <th>Player</th>
+      <th>Plays</th>
+      <th>%</th>
+    </tr>
+  </thead>
+  <tbody>
+    <tr>
+      <td>DL</td>
+      <td>Larry Ogunjobi</td>
+      <td>63</td>
+      <td>85%</td>
+    </tr>
+    <tr>
+      <td>DL</td>
+      <td>Myles Garrett</td>
+      <td>57</td>
+      <td>77%</td>
+    </tr>
+  </tbody>
+</table>
+<p>Garrett was suspended indefinitely after the game, so the rotation at defensive end will change this week,
+and Chad Thomas should see most of the snaps he leaves behind.</p>
+</div></body></html>"""
+
+
+def test_a_table_row_is_one_line_of_the_article_with_its_numbers() -> None:
+    prepared = prepare(STATS_PAGE, "text/html")
+    kept = [p.of(prepared.clean) for p in prepared.paragraphs]
+    lines = [" ".join(line.split()) for text in kept for line in text.splitlines()]
+    # The source's line breaks between cells are whitespace: a row is read as its reader sees it, and its
+    # figures are not lone numbers to blank, nor its position label a repeated line.
+    assert "DL Larry Ogunjobi 63 85%" in lines and "DL Myles Garrett 57 77%" in lines, lines
+    assert len(prepared.clean) == len(STATS_PAGE)
+
+
+def test_paragraphs_inside_a_layout_tables_cell_stay_apart() -> None:
+    from service.ingest.html import mask_html
+
+    page = ("<table>\n<tr>\n<td>\n<p>The council met on Monday.</p>\n<p>It approved the budget.</p>\n</td>\n"
+            "<td>Menu</td>\n</tr>\n</table>")
+    lines = [" ".join(line.split()) for line in mask_html(page).clean.splitlines() if line.strip()]
+    assert lines == ["The council met on Monday.", "It approved the budget.", "Menu"]
