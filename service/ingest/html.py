@@ -57,6 +57,7 @@ class HtmlPage:
     title_span: Span | None
     site_name: str
     removed: tuple[tuple[Span, str], ...]
+    links: tuple[Span, ...] = ()  # the content of each link to another page (<a href>), start tag to end tag
 
 
 def mask_html(text: str) -> HtmlPage:
@@ -83,6 +84,8 @@ class _PositionParser(HTMLParser):
         self._meta: dict[str, str] = {}
         self._row_start: int | None = None  # where the open table row starts
         self._block_breaks: set[int] = set()  # line breaks made by block tags (not the source's own)
+        self._link_start: int | None = None  # where the open <a href>'s content starts
+        self._links: list[Span] = []
 
     # ------------------------------------------------------------------ positions
 
@@ -94,6 +97,11 @@ class _PositionParser(HTMLParser):
         if 0 <= position < len(self._chars):
             self._chars[position] = "\n"
             self._block_breaks.add(position)
+
+    def _end_link(self, end: int) -> None:
+        if self._link_start is not None and end > self._link_start:
+            self._links.append(Span(self._link_start, end))
+        self._link_start = None
 
     def _end_row(self, end: int) -> None:
         """The source's line breaks inside the row that ends at `end` become spaces."""
@@ -122,6 +130,13 @@ class _PositionParser(HTMLParser):
             self._newline_at(end - 1)
         if tag in ("title", "h1") and self._capture is None:
             self._capture = tag
+        if tag == "a":
+            # Links do not nest: an unclosed one ends where the next starts.
+            self._end_link(start)
+            href = (dict(attrs).get("href") or "").strip().lower()
+            # A link to another page; an e-mail address or a script's action is not one.
+            if href and not href.startswith(("mailto:", "tel:", "javascript:", "#")):
+                self._link_start = end
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self._offset()
@@ -136,6 +151,8 @@ class _PositionParser(HTMLParser):
         end = len(self._text) if close < 0 else close + 1
         if tag == ROW_ELEMENT or tag == "table":
             self._end_row(start)
+        if tag == "a":
+            self._end_link(start)
         if tag in BLOCK_ELEMENTS:
             self._newline_at(start)
             self._newline_at(end - 1)
@@ -207,7 +224,8 @@ class _PositionParser(HTMLParser):
         else:
             title, title_span = self._captured_text("title")
             title = _strip_site_suffix(title, site_name) if site_name else title
-        return HtmlPage("".join(self._chars), title, title_span, site_name, tuple(sorted(removed, key=lambda r: r[0].start)))
+        return HtmlPage("".join(self._chars), title, title_span, site_name,
+                        tuple(sorted(removed, key=lambda r: r[0].start)), tuple(self._links))
 
     def _captured_text(self, element: str) -> tuple[str, Span | None]:
         pieces = self._captured[element]

@@ -116,3 +116,33 @@ def test_paragraphs_inside_a_layout_tables_cell_stay_apart() -> None:
             "<td>Menu</td>\n</tr>\n</table>")
     lines = [" ".join(line.split()) for line in mask_html(page).clean.splitlines() if line.strip()]
     assert lines == ["The council met on Monday.", "It approved the budget.", "Menu"]
+
+
+TEASER_PAGE = """<!DOCTYPE html><html><head><title>Simulation maps the universe in detail</title></head><body>
+<article><h1>Most detailed simulation of the universe yet</h1>
+<p>Astronomers in Chicago have run a model of the cosmos on a supercomputer, following the growth of 2.1 trillion
+particles over 13.7 billion years, <a href="https://www.example.org/report">the team said on Monday</a>.</p>
+<p>The simulation will let researchers test their models of dark matter against the data that new telescopes
+are expected to collect over the next decade, according to the project's lead scientist.</p>
+<p>"We can now see what emergent trends show up in that data," she said.</p>
+<p>[ <a href="https://engadget.example/a">Engadget</a> ]</p>
+<p>Write to the science desk at <a href="mailto:science@example.org">science@example.org</a> with questions.</p>
+<ul><li><a href="https://www.example.org/64955-stellar-star-images.html"><u>15 Amazing Images of Stars</u></a></li>
+<li><a href="https://www.example.org/63847-facts-about-the-milky-way.html"><u>11 Fascinating Facts About Our Milky
+Way Galaxy</u></a></li>
+<li><a href="https://www.example.org/dark-matter-questions.html"><u>The 11 Biggest Unanswered Questions About Dark
+Matter</u></a></li></ul>
+<p><em>Originally published on Science Today.</em></p>
+</article></body></html>"""
+
+
+def test_lines_that_are_all_link_text_are_teasers_for_other_stories() -> None:
+    prepared = prepare(TEASER_PAGE, "text/html")
+    kept = " ".join(" ".join(p.of(prepared.clean).split()) for p in prepared.paragraphs)
+    for teaser in ("15 Amazing Images of Stars", "Fascinating Facts", "Biggest Unanswered Questions"):
+        assert teaser not in kept
+    # A sentence's own link, a source credited in brackets and an e-mail address are the article's.
+    assert "billion years, the team said on Monday" in kept
+    assert "[ Engadget ]" in kept and "science@example.org" in kept
+    assert any(reason == "related" and "Fascinating Facts" in TEASER_PAGE[s.start:s.end]
+               for s, reason in prepared.removed)
