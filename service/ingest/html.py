@@ -40,6 +40,8 @@ BLOCK_ELEMENTS = frozenset(
 # the page source's own line breaks inside a row are only whitespace, and a cell's tags are blanked as spaces.
 # Block elements inside a cell (a layout table's paragraphs) still break lines.
 ROW_ELEMENT = "tr"
+# The classes the social networks' embed code gives the quoted post: its text is a quotation of the article.
+EMBED_CLASSES = frozenset({"twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed"})
 
 _HTML_SNIFF = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 _BLOCK_CLOSE = re.compile(r"</(?:p|div|body|html|li|h[1-6])\s*>", re.IGNORECASE)
@@ -58,6 +60,7 @@ class HtmlPage:
     site_name: str
     removed: tuple[tuple[Span, str], ...]
     links: tuple[Span, ...] = ()  # the content of each link to another page (<a href>), start tag to end tag
+    embeds: tuple[Span, ...] = ()  # each embedded social-media post (<blockquote class="twitter-tweet">, ...)
 
 
 def mask_html(text: str) -> HtmlPage:
@@ -86,6 +89,9 @@ class _PositionParser(HTMLParser):
         self._block_breaks: set[int] = set()  # line breaks made by block tags (not the source's own)
         self._link_start: int | None = None  # where the open <a href>'s content starts
         self._links: list[Span] = []
+        self._embed_start: int | None = None  # where the open embedded post starts
+        self._embed_depth = 0  # blockquotes open inside it
+        self._embeds: list[Span] = []
 
     # ------------------------------------------------------------------ positions
 
@@ -130,6 +136,11 @@ class _PositionParser(HTMLParser):
             self._newline_at(end - 1)
         if tag in ("title", "h1") and self._capture is None:
             self._capture = tag
+        if tag == "blockquote":
+            if self._embed_start is not None:
+                self._embed_depth += 1
+            elif EMBED_CLASSES & set((dict(attrs).get("class") or "").split()):
+                self._embed_start, self._embed_depth = start, 0
         if tag == "a":
             # Links do not nest: an unclosed one ends where the next starts.
             self._end_link(start)
@@ -153,6 +164,12 @@ class _PositionParser(HTMLParser):
             self._end_row(start)
         if tag == "a":
             self._end_link(start)
+        if tag == "blockquote" and self._embed_start is not None:
+            if self._embed_depth == 0:
+                self._embeds.append(Span(self._embed_start, end))
+                self._embed_start = None
+            else:
+                self._embed_depth -= 1
         if tag in BLOCK_ELEMENTS:
             self._newline_at(start)
             self._newline_at(end - 1)
@@ -225,7 +242,7 @@ class _PositionParser(HTMLParser):
             title, title_span = self._captured_text("title")
             title = _strip_site_suffix(title, site_name) if site_name else title
         return HtmlPage("".join(self._chars), title, title_span, site_name,
-                        tuple(sorted(removed, key=lambda r: r[0].start)), tuple(self._links))
+                        tuple(sorted(removed, key=lambda r: r[0].start)), tuple(self._links), tuple(self._embeds))
 
     def _captured_text(self, element: str) -> tuple[str, Span | None]:
         pieces = self._captured[element]

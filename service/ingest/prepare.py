@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from service.ingest.boilerplate import (
@@ -86,7 +87,7 @@ def _prepare_page(text: str, url: str, source_hint: str) -> Prepared:
     masked = MaskedText(page.clean)
     for span, reason in page.removed:
         masked.note(span, reason)
-    kept = _keep_main_text(masked, read_main_text(text, url).blocks, page.clean)
+    kept = _keep_main_text(masked, read_main_text(text, url).blocks, page.clean, page.embeds)
     clean = masked.text
     blocks = [p for span in kept for p in paragraphs_within(clean, span)]
     mask_widgets(masked, clean, blocks)
@@ -130,16 +131,35 @@ def _is_article(paragraphs: list[str]) -> bool:
     return sum(len(_WORD_CHAR.findall(text)) for text in paragraphs) >= ARTICLE_MIN_WORD_CHARS
 
 
-def _keep_main_text(masked: MaskedText, blocks: tuple[str, ...], visible: str) -> list[Span]:
+def _keep_main_text(masked: MaskedText, blocks: tuple[str, ...], visible: str, embeds: Sequence[Span] = ()
+                    ) -> list[Span]:
     """Blank every visible character outside the article's own blocks (all of them when it has none); the
     blocks' spans."""
-    kept = locate_blocks(blocks, PageTokens(visible))
+    kept = with_embedded_posts(locate_blocks(blocks, PageTokens(visible)), embeds)
     cursor = 0
     for span in kept:
         masked.mask(cursor, span.start, "boilerplate")
         cursor = max(cursor, span.end)
     masked.mask(cursor, len(visible), "boilerplate")
     return kept
+
+
+def with_embedded_posts(kept: list[Span], embeds: Sequence[Span]) -> list[Span]:
+    """The kept blocks with the social-media posts the article embeds between them: a post quoted in the article
+    ("a whole lot of people on Twitter pointed it out:" and the tweets) is its text, though extractors often
+    drop it as a widget. A post before the article's first block or after its last is the page's, not the
+    article's."""
+    if not kept or not embeds:
+        return kept
+    first, last = kept[0].start, max(span.end for span in kept)
+    spans = sorted(kept + [e for e in embeds if first < e.start and e.end < last], key=lambda s: s.start)
+    merged: list[Span] = []
+    for span in spans:
+        if merged and span.start < merged[-1].end:  # a block the extractor kept from inside the post
+            merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
+        else:
+            merged.append(span)
+    return merged
 
 
 def _title_span(line: Line) -> Span:

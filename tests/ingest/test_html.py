@@ -146,3 +146,30 @@ def test_lines_that_are_all_link_text_are_teasers_for_other_stories() -> None:
     assert "[ Engadget ]" in kept and "science@example.org" in kept
     assert any(reason == "related" and "Fascinating Facts" in TEASER_PAGE[s.start:s.end]
                for s, reason in prepared.removed)
+
+
+TWEET_PAGE = """<!DOCTYPE html><html><head><title>South Dakota's anti-drug slogan</title></head><body>
+<div class="article"><h1>South Dakota's new anti-drug slogan draws ridicule</h1>
+<p class="article__paragraph">South Dakota launched an anti-drug campaign on Monday with the slogan "Meth. We're on it.",
+and the state paid an agency nearly half a million dollars to write it, officials confirmed.</p>
+<p class="article__paragraph">And if you haven't yet noticed what might be wrong, a whole lot of people on Twitter
+pointed it out.</p>
+<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en" dir="ltr">Yes this is real and yes
+the state spent nearly half a million dollars on it: <a href="https://t.co/Nc0nKoXGBP">https://t.co/Nc0nKoXGBP</a></p>
+&mdash; Dianna E. Anderson (@diannaeanderson) <a href="https://twitter.com/x/status/1">November 18, 2019</a>
+</blockquote></div>
+<p class="article__paragraph">The governor defended the campaign on Tuesday, saying that the attention it drew was
+exactly what the state had wanted from it, and that the agency had done its job.</p>
+</div>
+<div class="sidebar"><blockquote class="twitter-tweet"><p>Follow us for the latest news from Trenton and the
+shore, all day, every day.</p>&mdash; NJ News (@njnews)</blockquote></div>
+</body></html>"""
+
+
+def test_a_post_the_article_embeds_between_its_paragraphs_is_kept_and_one_beside_it_is_not() -> None:
+    prepared = prepare(TWEET_PAGE, "text/html")
+    kept = " ".join(" ".join(p.of(prepared.clean).split()) for p in prepared.paragraphs)
+    assert "Yes this is real and yes the state spent nearly half a million dollars on it" in kept
+    assert "Dianna E. Anderson (@diannaeanderson)" in kept
+    assert "Follow us for the latest news" not in kept
+    assert "The governor defended the campaign on Tuesday" in kept
