@@ -1,7 +1,7 @@
 """HTML to position-preserving clean text, with the page's own title and publisher metadata.
 
 Everything but character data is blanked: tags become spaces (block-level tags start and end with a newline so
-paragraphs stay apart), entities become their character followed by padding spaces, and whole elements that are
+paragraphs stay apart, and the source's own line breaks outside <pre> become spaces, as a browser shows them), entities become their character followed by padding spaces, and whole elements that are
 never article text (scripts, navigation, headers, footers, asides, forms) are blanked with their contents. The
 stdlib parser reports where each construct starts, which is all that is needed to keep offsets exact.
 """
@@ -37,9 +37,8 @@ BLOCK_ELEMENTS = frozenset(
     "section table tbody tfoot thead tr ul".split()
 )
 # A table row is one line of text, its cells side by side as a reader sees them ("DL  Larry Ogunjobi  63  85%"):
-# the page source's own line breaks inside a row are only whitespace, and a cell's tags are blanked as spaces.
-# Block elements inside a cell (a layout table's paragraphs) still break lines.
-ROW_ELEMENT = "tr"
+# a cell's tags are blanked as spaces (the source's line breaks are whitespace everywhere, see
+# `_source_breaks_as_spaces`). Block elements inside a cell (a layout table's paragraphs) still break lines.
 # The classes the social networks' embed code gives the quoted post: its text is a quotation of the article.
 EMBED_CLASSES = frozenset({"twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed"})
 
@@ -85,13 +84,14 @@ class _PositionParser(HTMLParser):
         self._capture: str | None = None  # "title" or "h1" while inside one
         self._captured: dict[str, list[tuple[int, int, str]]] = {"title": [], "h1": []}
         self._meta: dict[str, str] = {}
-        self._row_start: int | None = None  # where the open table row starts
         self._block_breaks: set[int] = set()  # line breaks made by block tags (not the source's own)
         self._link_start: int | None = None  # where the open <a href>'s content starts
         self._links: list[Span] = []
         self._embed_start: int | None = None  # where the open embedded post starts
         self._embed_depth = 0  # blockquotes open inside it
         self._embeds: list[Span] = []
+        self._pre_start: int | None = None  # where the open <pre> starts: its line breaks are the text's own
+        self._pre_spans: list[Span] = []
 
     # ------------------------------------------------------------------ positions
 
@@ -109,15 +109,6 @@ class _PositionParser(HTMLParser):
             self._links.append(Span(self._link_start, end))
         self._link_start = None
 
-    def _end_row(self, end: int) -> None:
-        """The source's line breaks inside the row that ends at `end` become spaces."""
-        if self._row_start is None:
-            return
-        for position in range(self._row_start + 1, min(end, len(self._chars)) - 1):
-            if self._chars[position] == "\n" and position not in self._block_breaks:
-                self._chars[position] = " "
-        self._row_start = None
-
     # ------------------------------------------------------------------ handlers
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -127,15 +118,13 @@ class _PositionParser(HTMLParser):
             self._read_meta(dict(attrs))
         if tag in SKIPPED_ELEMENTS:
             self._skip.append((tag, start))
-        if tag == ROW_ELEMENT or tag == "table":
-            self._end_row(start)  # an unclosed row ends where the next one (or a nested table) starts
-            if tag == ROW_ELEMENT:
-                self._row_start = start
         if tag in BLOCK_ELEMENTS:
             self._newline_at(start)
             self._newline_at(end - 1)
         if tag in ("title", "h1") and self._capture is None:
             self._capture = tag
+        if tag == "pre" and self._pre_start is None:
+            self._pre_start = start
         if tag == "blockquote":
             if self._embed_start is not None:
                 self._embed_depth += 1
@@ -160,10 +149,11 @@ class _PositionParser(HTMLParser):
         start = self._offset()
         close = self._text.find(">", start)
         end = len(self._text) if close < 0 else close + 1
-        if tag == ROW_ELEMENT or tag == "table":
-            self._end_row(start)
         if tag == "a":
             self._end_link(start)
+        if tag == "pre" and self._pre_start is not None:
+            self._pre_spans.append(Span(self._pre_start, end))
+            self._pre_start = None
         if tag == "blockquote" and self._embed_start is not None:
             if self._embed_depth == 0:
                 self._embeds.append(Span(self._embed_start, end))
@@ -224,7 +214,18 @@ class _PositionParser(HTMLParser):
 
     # ------------------------------------------------------------------ result
 
+    def _source_breaks_as_spaces(self) -> None:
+        """A line break in the page's source is whitespace, as a browser shows it: only block elements (and the
+        text of a <pre>) break the text's lines. So a sentence the source wraps, a link on a source line of its
+        own, is one line of the text."""
+        pre = self._pre_spans + ([Span(self._pre_start, len(self._chars))] if self._pre_start is not None else [])
+        for position in self._line_starts[1:]:
+            newline = position - 1
+            if newline not in self._block_breaks and not any(s.start <= newline < s.end for s in pre):
+                self._chars[newline] = " "
+
     def page(self) -> HtmlPage:
+        self._source_breaks_as_spaces()
         removed = list(self._removed)
         site_name = next(
             (self._meta[key] for key in ("og:site_name", "publisher", "article:publisher", "application-name")

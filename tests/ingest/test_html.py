@@ -173,3 +173,20 @@ def test_a_post_the_article_embeds_between_its_paragraphs_is_kept_and_one_beside
     assert "Dianna E. Anderson (@diannaeanderson)" in kept
     assert "Follow us for the latest news" not in kept
     assert "The governor defended the campaign on Tuesday" in kept
+
+
+def test_a_line_break_in_the_source_is_a_space_and_a_link_on_its_own_source_line_stays() -> None:
+    from service.ingest.html import mask_html
+
+    page = ("<html><body><article><h1>Agency report on river pollution</h1>\n<p>The report on the river was released"
+            "\n<a href=\"https://agency.example/report\">by the environment agency on Monday</a>\nafter a year of "
+            "sampling at forty sites along its course.</p>\n<pre>line one\nline two</pre>\n"
+            "<p>Officials said the levels of nitrates had doubled since the last survey in 2012, mostly because of "
+            "the farms upstream of the city.</p></article></body></html>")
+    lines = [" ".join(line.split()) for line in mask_html(page).clean.splitlines() if line.strip()]
+    assert ("The report on the river was released by the environment agency on Monday after a year of sampling "
+            "at forty sites along its course.") in lines
+    assert "line one" in lines and "line two" in lines  # a <pre> keeps its own lines
+    kept = " ".join(" ".join(p.of(prepare(page, "text/html").clean).split())
+                    for p in prepare(page, "text/html").paragraphs)
+    assert "released by the environment agency on Monday after a year" in kept
