@@ -23,7 +23,7 @@ from service.ingest.main_text import read_main_text
 from service.ingest.masking import MaskedText
 from service.ingest.metadata import detect_outlet, find_headline, headline_text, outlet_from_url
 from service.ingest.page_metadata import PageMetadata, read_page_metadata
-from service.ingest.widgets import mask_link_lines, mask_widgets, paragraphs_within
+from service.ingest.widgets import mask_link_lines, mask_link_runs, mask_widgets, paragraphs_within
 from service.records import Span
 
 # Bylines, logos and outlet labels sit within the first lines of a page.
@@ -92,6 +92,7 @@ def _prepare_page(text: str, url: str, source_hint: str) -> Prepared:
     blocks = [p for span in kept for p in paragraphs_within(clean, span)]
     mask_widgets(masked, clean, blocks)
     mask_link_lines(masked, clean, blocks, page.links)
+    mask_link_runs(masked, clean, blocks, page.links)
     clean = masked.text
     blocks = [p for span in kept for p in paragraphs_within(clean, span)]
     for paragraph in blocks:

@@ -10,7 +10,7 @@ alone.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from service.ingest.boilerplate import Line, classify_line, group_paragraphs, split_lines
@@ -137,6 +137,30 @@ def mask_link_lines(masked: MaskedText, clean: str, paragraphs: Sequence[Span], 
             shown = sum(_shown_words(links[index].of(clean)) for index in set(holders))
             if shown >= MIN_TEASER_WORDS:
                 masked.mask(line.start, line.end, "related")
+
+
+# This many links side by side after a sentence's own link, with nothing but markup between them, are a card or
+# a list of links set into the sentence.
+MIN_LINK_RUN = 3
+
+
+def mask_link_runs(masked: MaskedText, clean: str, paragraphs: Sequence[Span], links: Sequence[Span]) -> None:
+    """Blank the runs of adjacent links inside the article's sentences: a hover card that a name's link opens
+    ("Kristi Noem" followed by her full name and three headlines about her, then "MORE"). A sentence's words
+    stand between the links it holds, or at least a comma does; links side by side with no word between are
+    another text set into the sentence. The run's first link is the sentence's own word, which the card is
+    attached to, and stays."""
+    starts = [link.start for link in links]
+    for paragraph in paragraphs:
+        first = bisect_left(starts, paragraph.start)
+        inside = [link for link in links[first:bisect_left(starts, paragraph.end)] if link.end <= paragraph.end]
+        run: list[Span] = []
+        for link in inside + [Span(paragraph.end + 1, paragraph.end + 1)]:  # a sentinel closes the last run
+            if run and not clean[run[-1].end:link.start].isspace() and run[-1].end != link.start:
+                if len(run) - 1 >= MIN_LINK_RUN:
+                    masked.mask(run[1].start, run[-1].end, "related")
+                run = []
+            run.append(link)
 
 
 def _holder(starts: list[int], links: Sequence[Span], start: int, end: int) -> int | None:

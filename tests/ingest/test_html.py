@@ -175,6 +175,30 @@ def test_a_post_the_article_embeds_between_its_paragraphs_is_kept_and_one_beside
     assert "The governor defended the campaign on Tuesday" in kept
 
 
+CARD_PAGE = """<!DOCTYPE html><html><head><title>Governor defends anti-drug campaign</title></head><body>
+<div class="field-item"><h1>Governor doubles down on anti-drug campaign</h1>
+<p>South Dakota Gov. <span class="rollover-people"><a class="rollover-people-link" href="/people/kristi-noem">Kristi
+Noem</a><span class="rollover-people-block"><span><img src="/noem.jpg" alt=""><a class="name"
+href="/people/kristi-noem">Kristi Lynn Noem</a><a class="people-articles" href="/news/471033-meth">South Dakota
+governor doubles down on anti-drug campaign</a> <a class="people-articles" href="/news/467325-pipeline">South Dakota
+drops pipeline protest laws after lawsuit</a> <a class="people-articles" href="/news/454842-sign">New law requiring
+sign in public schools goes into effect</a> <a class="more" href="/people/kristi-noem">MORE</a></span></span></span>
+(R) is defending the state's launch of an anti-drug campaign with the slogan "Meth, we're on it."</p>
+<p>The tagline drew criticism from <a href="/a">Democrats</a>, <a href="/b">drug counsellors</a> and
+<a href="/c">comedians</a> across the country on Monday, but the governor cited the backlash as proof that the
+campaign was working.</p>
+</div></body></html>"""
+
+
+def test_a_hover_card_of_links_inside_a_sentence_is_blanked_and_the_sentence_kept() -> None:
+    prepared = prepare(CARD_PAGE, "text/html")
+    kept = " ".join(" ".join(p.of(prepared.clean).split()) for p in prepared.paragraphs)
+    assert "South Dakota Gov. Kristi Noem (R) is defending the state's launch" in kept
+    assert "pipeline protest laws" not in kept and "MORE" not in kept
+    # Links a sentence separates by its own words and commas are the sentence's.
+    assert "criticism from Democrats , drug counsellors and comedians across the country" in kept
+
+
 def test_a_line_break_in_the_source_is_a_space_and_a_link_on_its_own_source_line_stays() -> None:
     from service.ingest.html import mask_html
 
