@@ -23,6 +23,7 @@ from service.ingest.main_text import read_main_text
 from service.ingest.masking import MaskedText
 from service.ingest.metadata import detect_outlet, find_headline, headline_text, outlet_from_url
 from service.ingest.page_metadata import PageMetadata, read_page_metadata
+from service.ingest.publisher_blurb import mask_publisher_blurb, publisher_names
 from service.ingest.widgets import mask_link_lines, mask_link_runs, mask_widgets, paragraphs_within
 from service.records import Span
 
@@ -100,6 +101,7 @@ def _prepare_page(text: str, url: str, source_hint: str) -> Prepared:
     clean = masked.text
     title = metadata.title or page.title
     paragraphs = mask_repeats(masked, clean, [p for span in kept for p in paragraphs_within(clean, span)], title)
+    paragraphs = mask_publisher_blurb(masked, clean, paragraphs, publisher_names(metadata.site_name))
     if not _is_article([p.of(clean) for p in paragraphs]):
         # Headlines of other stories, menu entries and labels are all an extractor finds on a section front or
         # a paywall stub: that is a page without an article, not an article of headlines.
@@ -136,13 +138,25 @@ def _keep_main_text(masked: MaskedText, blocks: tuple[str, ...], visible: str, e
                     ) -> list[Span]:
     """Blank every visible character outside the article's own blocks (all of them when it has none); the
     blocks' spans."""
-    kept = with_embedded_posts(locate_blocks(blocks, PageTokens(visible)), embeds)
+    kept = _one_line_one_block(with_embedded_posts(locate_blocks(blocks, PageTokens(visible)), embeds), visible)
     cursor = 0
     for span in kept:
         masked.mask(cursor, span.start, "boilerplate")
         cursor = max(cursor, span.end)
     masked.mask(cursor, len(visible), "boilerplate")
     return kept
+
+
+def _one_line_one_block(kept: list[Span], visible: str) -> list[Span]:
+    """Blocks that follow each other on one line of the page are one block: the extractor breaks its text
+    where the page's source does, which the page shows as a space."""
+    merged: list[Span] = []
+    for span in kept:
+        if merged and span.start >= merged[-1].end and not visible[merged[-1].end:span.start].strip(" \t"):
+            merged[-1] = Span(merged[-1].start, span.end)
+        else:
+            merged.append(span)
+    return merged
 
 
 def with_embedded_posts(kept: list[Span], embeds: Sequence[Span]) -> list[Span]:

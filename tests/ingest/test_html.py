@@ -214,3 +214,12 @@ def test_a_line_break_in_the_source_is_a_space_and_a_link_on_its_own_source_line
     kept = " ".join(" ".join(p.of(prepare(page, "text/html").clean).split())
                     for p in prepare(page, "text/html").paragraphs)
     assert "released by the environment agency on Monday after a year" in kept
+
+
+def test_an_extractors_break_where_the_source_wraps_a_sentence_does_not_split_its_paragraph() -> None:
+    from tests.ingest.test_publisher_blurb import RELEASE
+
+    prepared = prepare(RELEASE.format(site="Swiss Business Wire"), "text/html")
+    paragraphs = [" ".join(p.of(prepared.clean).split()) for p in prepared.paragraphs]
+    # The extractor gives "... Its vision is" and "to close ..." as two lines; the page shows one sentence.
+    assert any("Its vision is to close digital information gaps" in p for p in paragraphs), paragraphs
