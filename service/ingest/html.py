@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from service.ingest.masking import blanked
 from service.records import Span
 
 # Elements whose whole content is page furniture, with the reason recorded for them.
@@ -77,7 +78,7 @@ class _PositionParser(HTMLParser):
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=False)
         self._text = text
-        self._chars = ["\n" if c == "\n" else " " for c in text]
+        self._chars = list(blanked(text))
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self._skip: list[tuple[str, int]] = []  # open skipped elements and where they start
         self._removed: list[tuple[Span, str]] = []
