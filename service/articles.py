@@ -7,7 +7,7 @@ from pathlib import PurePath
 
 from service.errors import ArticleTooLarge, InvalidInput
 from service.ingest import Prepared, prepare
-from service.ingest.page_dates import shown_at
+from service.ingest.page_dates import around_article, shown_at
 from service.records import Article, ArticleInput, PartialDate, Span
 from service.timex import detect_publication_date
 
@@ -87,7 +87,10 @@ def publication_date(item: ArticleInput, prepared: Prepared) -> tuple[PartialDat
         return published, shown_at(prepared.unmasked, published), page.dates.published.rule
     # Date lines are page furniture that `clean` masks, so the date is read from the text before boilerplate
     # removal (for HTML, from the page with only its markup blanked).
-    detected = detect_publication_date(prepared.unmasked, item.url)
+    # On a web page the whole page is text: a date line away from the article (the masthead's day, a footer's)
+    # is the page's, so only the article's extent is read.
+    text = prepared.unmasked if page is None else around_article(prepared.unmasked, prepared.paragraphs)
+    detected = detect_publication_date(text, item.url)
     if detected is not None:
         return detected[0], detected[1], "text"
     return None, None, ""

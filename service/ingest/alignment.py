@@ -4,7 +4,8 @@ An extractor returns text, not offsets, and its text differs from the page's vis
 (whitespace, an entity decoded differently, an inline element it dropped). Both are compared as sequences of
 word tokens: each block is anchored where its first words occur at or after the previous block, then followed
 token by token, resynchronising over small differences. Page words the block does not have (a dropped inline
-ad, a caption) split the block's span, so they are not kept with it.
+ad, a caption) split the block's span, so they are not kept with it; a few such words inside one of the block's
+sentences and on its line (a link's text the extractor dropped) are the sentence's own and are kept.
 """
 
 from __future__ import annotations
@@ -106,7 +107,7 @@ def _place(keys: list[str], page: PageTokens, cursor: int, taken: list[bool]
                 continue
             matched = _follow(keys[skip:], page, anchor, taken)
             if len(matched) >= MIN_MATCHED_SHARE * len(keys):
-                return _runs(matched), matched[-1] + 1
+                return _runs(matched, page), matched[-1] + 1
     return None
 
 
@@ -141,18 +142,34 @@ def _follow(keys: list[str], page: PageTokens, start: int, taken: list[bool]) ->
     return matched
 
 
-def _runs(matched: list[int]) -> list[tuple[int, int]]:
+def _runs(matched: list[int], page: PageTokens) -> list[tuple[int, int]]:
     """Matched token indices grouped into [first, end) runs, split where SPLIT_GAP or more page tokens were
-    skipped."""
+    skipped, unless those are words of the block's own sentence (`_inside_sentence`)."""
     runs: list[tuple[int, int]] = []
     first = previous = matched[0]
     for index in matched[1:]:
-        if index - previous - 1 >= SPLIT_GAP:
+        if index - previous - 1 >= SPLIT_GAP and not _inside_sentence(page, previous, index):
             runs.append((first, previous + 1))
             first = index
         previous = index
     runs.append((first, previous + 1))
     return runs
+
+
+# The most page words inside one sentence that an extractor may have dropped as an element of their own: a
+# link's text ("has reported that <a>the NFL will fine Rudolph</a> for his role"), a word its markup splits.
+MAX_INLINE_GAP = 12
+_SENTENCE_END = re.compile(r"[.!?…。！？]")
+
+
+def _inside_sentence(page: PageTokens, previous: int, following: int) -> bool:
+    """Whether the page words between two matched tokens are inline words of the block's sentence: few, on the
+    same line of the page (inline markup only: an ad or a caption is a block of its own, on its own line), and
+    with no sentence ending from the last matched word to the next (an inline ad sits between sentences)."""
+    if following - previous - 1 > MAX_INLINE_GAP:
+        return False
+    between = page.visible[page.tokens[previous].end:page.tokens[following].start]
+    return "\n" not in between and _SENTENCE_END.search(between) is None
 
 
 def _widen(page: PageTokens, first: int, end: int) -> Span:

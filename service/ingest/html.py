@@ -1,7 +1,7 @@
 """HTML to position-preserving clean text, with the page's own title and publisher metadata.
 
 Everything but character data is blanked: tags become spaces (block-level tags start and end with a newline so
-paragraphs stay apart), entities become their character followed by padding spaces, and whole elements that are
+paragraphs stay apart, and the source's own line breaks outside <pre> become spaces, as a browser shows them), entities become their character followed by padding spaces, and whole elements that are
 never article text (scripts, navigation, headers, footers, asides, forms) are blanked with their contents. The
 stdlib parser reports where each construct starts, which is all that is needed to keep offsets exact.
 """
@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from service.ingest.masking import blanked
 from service.records import Span
 
 # Elements whose whole content is page furniture, with the reason recorded for them.
@@ -34,8 +35,13 @@ SKIPPED_ELEMENTS: dict[str, str] = {
 
 BLOCK_ELEMENTS = frozenset(
     "address article blockquote body br dd div dl dt figure h1 h2 h3 h4 h5 h6 hr html li main ol p pre "
-    "section table tbody td tfoot th thead tr ul".split()
+    "section table tbody tfoot thead tr ul".split()
 )
+# A table row is one line of text, its cells side by side as a reader sees them ("DL  Larry Ogunjobi  63  85%"):
+# a cell's tags are blanked as spaces (the source's line breaks are whitespace everywhere, see
+# `_source_breaks_as_spaces`). Block elements inside a cell (a layout table's paragraphs) still break lines.
+# The classes the social networks' embed code gives the quoted post: its text is a quotation of the article.
+EMBED_CLASSES = frozenset({"twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed"})
 
 _HTML_SNIFF = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 _BLOCK_CLOSE = re.compile(r"</(?:p|div|body|html|li|h[1-6])\s*>", re.IGNORECASE)
@@ -53,6 +59,8 @@ class HtmlPage:
     title_span: Span | None
     site_name: str
     removed: tuple[tuple[Span, str], ...]
+    links: tuple[Span, ...] = ()  # the content of each link to another page (<a href>), start tag to end tag
+    embeds: tuple[Span, ...] = ()  # each embedded social-media post (<blockquote class="twitter-tweet">, ...)
 
 
 def mask_html(text: str) -> HtmlPage:
@@ -70,13 +78,21 @@ class _PositionParser(HTMLParser):
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=False)
         self._text = text
-        self._chars = ["\n" if c == "\n" else " " for c in text]
+        self._chars = list(blanked(text))
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self._skip: list[tuple[str, int]] = []  # open skipped elements and where they start
         self._removed: list[tuple[Span, str]] = []
         self._capture: str | None = None  # "title" or "h1" while inside one
         self._captured: dict[str, list[tuple[int, int, str]]] = {"title": [], "h1": []}
         self._meta: dict[str, str] = {}
+        self._block_breaks: set[int] = set()  # line breaks made by block tags (not the source's own)
+        self._link_start: int | None = None  # where the open <a href>'s content starts
+        self._links: list[Span] = []
+        self._embed_start: int | None = None  # where the open embedded post starts
+        self._embed_depth = 0  # blockquotes open inside it
+        self._embeds: list[Span] = []
+        self._pre_start: int | None = None  # where the open <pre> starts: its line breaks are the text's own
+        self._pre_spans: list[Span] = []
 
     # ------------------------------------------------------------------ positions
 
@@ -87,6 +103,12 @@ class _PositionParser(HTMLParser):
     def _newline_at(self, position: int) -> None:
         if 0 <= position < len(self._chars):
             self._chars[position] = "\n"
+            self._block_breaks.add(position)
+
+    def _end_link(self, end: int) -> None:
+        if self._link_start is not None and end > self._link_start:
+            self._links.append(Span(self._link_start, end))
+        self._link_start = None
 
     # ------------------------------------------------------------------ handlers
 
@@ -102,6 +124,20 @@ class _PositionParser(HTMLParser):
             self._newline_at(end - 1)
         if tag in ("title", "h1") and self._capture is None:
             self._capture = tag
+        if tag == "pre" and self._pre_start is None:
+            self._pre_start = start
+        if tag == "blockquote":
+            if self._embed_start is not None:
+                self._embed_depth += 1
+            elif EMBED_CLASSES & set((dict(attrs).get("class") or "").split()):
+                self._embed_start, self._embed_depth = start, 0
+        if tag == "a":
+            # Links do not nest: an unclosed one ends where the next starts.
+            self._end_link(start)
+            href = (dict(attrs).get("href") or "").strip().lower()
+            # A link to another page; an e-mail address or a script's action is not one.
+            if href and not href.startswith(("mailto:", "tel:", "javascript:", "#")):
+                self._link_start = end
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self._offset()
@@ -114,6 +150,17 @@ class _PositionParser(HTMLParser):
         start = self._offset()
         close = self._text.find(">", start)
         end = len(self._text) if close < 0 else close + 1
+        if tag == "a":
+            self._end_link(start)
+        if tag == "pre" and self._pre_start is not None:
+            self._pre_spans.append(Span(self._pre_start, end))
+            self._pre_start = None
+        if tag == "blockquote" and self._embed_start is not None:
+            if self._embed_depth == 0:
+                self._embeds.append(Span(self._embed_start, end))
+                self._embed_start = None
+            else:
+                self._embed_depth -= 1
         if tag in BLOCK_ELEMENTS:
             self._newline_at(start)
             self._newline_at(end - 1)
@@ -168,7 +215,18 @@ class _PositionParser(HTMLParser):
 
     # ------------------------------------------------------------------ result
 
+    def _source_breaks_as_spaces(self) -> None:
+        """A line break in the page's source is whitespace, as a browser shows it: only block elements (and the
+        text of a <pre>) break the text's lines. So a sentence the source wraps, a link on a source line of its
+        own, is one line of the text."""
+        pre = self._pre_spans + ([Span(self._pre_start, len(self._chars))] if self._pre_start is not None else [])
+        for position in self._line_starts[1:]:
+            newline = position - 1
+            if newline not in self._block_breaks and not any(s.start <= newline < s.end for s in pre):
+                self._chars[newline] = " "
+
     def page(self) -> HtmlPage:
+        self._source_breaks_as_spaces()
         removed = list(self._removed)
         site_name = next(
             (self._meta[key] for key in ("og:site_name", "publisher", "article:publisher", "application-name")
@@ -185,7 +243,8 @@ class _PositionParser(HTMLParser):
         else:
             title, title_span = self._captured_text("title")
             title = _strip_site_suffix(title, site_name) if site_name else title
-        return HtmlPage("".join(self._chars), title, title_span, site_name, tuple(sorted(removed, key=lambda r: r[0].start)))
+        return HtmlPage("".join(self._chars), title, title_span, site_name,
+                        tuple(sorted(removed, key=lambda r: r[0].start)), tuple(self._links), tuple(self._embeds))
 
     def _captured_text(self, element: str) -> tuple[str, Span | None]:
         pieces = self._captured[element]

@@ -9,6 +9,11 @@ from __future__ import annotations
 from service.records import Span
 
 
+def blanked(text: str) -> str:
+    """`text` with every character but its newlines turned into a space (string operations, not a loop)."""
+    return "\n".join(" " * len(part) for part in text.split("\n"))
+
+
 class MaskedText:
     def __init__(self, text: str) -> None:
         self._chars = list(text)
@@ -17,9 +22,7 @@ class MaskedText:
     def mask(self, start: int, end: int, reason: str) -> None:
         if end <= start:
             return
-        for i in range(start, end):
-            if self._chars[i] != "\n":
-                self._chars[i] = " "
+        self._chars[start:end] = blanked("".join(self._chars[start:end]))
         self._removed.append((Span(start, end), reason))
 
     def note(self, span: Span, reason: str) -> None:

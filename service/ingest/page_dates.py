@@ -6,7 +6,9 @@
     3. an element marked as the publication date: itemprop="datePublished", <time pubdate>
     4. the date in the URL's path (/2019/11/18/)
     5. htmldate's reading of the page (visible dates and their context), without its extensive search, when
-       nothing above dates the page
+       nothing above dates the page; it reads the page without its scripts' data and free-text <meta>
+       (`htmldate_reading`)
+    6. (in service.articles) a date line of the page's text, within the article's extent (`around_article`)
 
 When 1 and 2 contradict each other, the one htmldate's reading agrees with stands, and neither if it agrees with
 none. A wrong date is worse than none (it moves an article into the wrong window and makes false date mismatches), so
@@ -124,6 +126,28 @@ def shown_at(text: str, day: PartialDate) -> Span | None:
                     return Span(offset + m.start(), offset + m.end())
         offset += len(line)
     return None
+
+
+# The article's lead (headline, standfirst, byline, a picture's caption) and its sign-off lie within this many
+# words of the blocks kept as its body; a date line farther out is in the page's masthead or footer, where a
+# daily site shows the day the page was served ("Wednesday, August 19, 2020" beside "Subscribe Today").
+ARTICLE_LEAD_WORDS = 60
+_WORD = re.compile(r"\S+")
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def around_article(text: str, paragraphs: Sequence[Span]) -> str:
+    """The text with everything but the article's extent blanked (same length, line breaks kept): its kept
+    blocks and ARTICLE_LEAD_WORDS words before the first and after the last. (The headline found on a page is
+    no bound: it may be the masthead's own heading.) A page with no kept block keeps nothing."""
+    if not paragraphs:
+        return _NOT_NEWLINE.sub(" ", text)
+    first, last = paragraphs[0].start, paragraphs[-1].end
+    before = [m.start() for m in _WORD.finditer(text, 0, first)][-ARTICLE_LEAD_WORDS:]
+    after = [m.end() for m in _WORD.finditer(text, last)][:ARTICLE_LEAD_WORDS]
+    start = before[0] if before else first
+    end = after[-1] if after else last
+    return _NOT_NEWLINE.sub(" ", text[:start]) + text[start:end] + _NOT_NEWLINE.sub(" ", text[end:])
 
 
 def choose(candidates: Sequence[tuple[str, dt.date | None]]) -> DatedBy | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from service.ingest.htmldate_reading import htmldate_reading
 from service.ingest.local_day import ambiguous_day, local_day, marked_days
 from service.ingest.page_dates import (
     ARTICLE_TYPES,
@@ -219,7 +220,7 @@ def _dates(tree: Any, html: str, meta: dict[str, list[str]], articles: list[dict
         # The page's two declarations contradict each other (a local time labelled UTC is the usual cause):
         # the one htmldate's reading of the page (its own order of the declarations and the dates shown)
         # agrees with stands, and neither when it agrees with none.
-        reading = _htmldate(html, url, today)
+        reading = htmldate_reading(html, url, today)
         agreed = reading.date if reading and reading.date in (declared_ld, declared_meta) else None
         declared_ld = declared_ld if declared_ld == agreed else None
         declared_meta = declared_meta if declared_meta == agreed else None
@@ -240,7 +241,7 @@ def _dates(tree: Any, html: str, meta: dict[str, list[str]], articles: list[dict
         ("meta", meta_day(MODIFIED_META)),
     ))
     if published is None:
-        published = _htmldate(html, url, today)
+        published = htmldate_reading(html, url, today)
     return PageDates(published, modified)
 
 
@@ -266,18 +267,3 @@ def _on_local_day(published: DatedBy, tree: Any, declared: list[str], today: dt.
 def _url_dated(url: str, today: dt.date | None) -> Any:
     day = date_in_url(url, today) if url else None
     return DatedBy(day, "url") if day else None
-
-
-def _htmldate(html: str, url: str, today: dt.date | None) -> Any:
-    """htmldate's guess, for a page that declares no date: it reads visible dates and their context."""
-    try:
-        from htmldate import find_date
-
-        # The text, not our tree: htmldate prunes the tree it is given and parses the page its own way.
-        found = find_date(html, url=url or None, original_date=True, extensive_search=False,
-                          outputformat="%Y-%m-%d")
-    except Exception as exc:  # noqa: BLE001 - a third-party heuristic failing is "no date", never an error
-        log.info("htmldate failed", extra={"reason": f"{type(exc).__name__}: {exc}"})
-        return None
-    day = parse_day(found, today) if found else None
-    return DatedBy(day, "htmldate") if day else None

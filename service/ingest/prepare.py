@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from service.ingest.boilerplate import (
@@ -22,7 +23,8 @@ from service.ingest.main_text import read_main_text
 from service.ingest.masking import MaskedText
 from service.ingest.metadata import detect_outlet, find_headline, headline_text, outlet_from_url
 from service.ingest.page_metadata import PageMetadata, read_page_metadata
-from service.ingest.widgets import mask_widgets, paragraphs_within
+from service.ingest.publisher_blurb import mask_publisher_blurb, publisher_names
+from service.ingest.widgets import mask_link_lines, mask_link_runs, mask_widgets, paragraphs_within
 from service.records import Span
 
 # Bylines, logos and outlet labels sit within the first lines of a page.
@@ -86,10 +88,12 @@ def _prepare_page(text: str, url: str, source_hint: str) -> Prepared:
     masked = MaskedText(page.clean)
     for span, reason in page.removed:
         masked.note(span, reason)
-    kept = _keep_main_text(masked, read_main_text(text, url).blocks, page.clean)
+    kept = _keep_main_text(masked, read_main_text(text, url).blocks, page.clean, page.embeds)
     clean = masked.text
     blocks = [p for span in kept for p in paragraphs_within(clean, span)]
     mask_widgets(masked, clean, blocks)
+    mask_link_lines(masked, clean, blocks, page.links)
+    mask_link_runs(masked, clean, blocks, page.links)
     clean = masked.text
     blocks = [p for span in kept for p in paragraphs_within(clean, span)]
     for paragraph in blocks:
@@ -97,6 +101,7 @@ def _prepare_page(text: str, url: str, source_hint: str) -> Prepared:
     clean = masked.text
     title = metadata.title or page.title
     paragraphs = mask_repeats(masked, clean, [p for span in kept for p in paragraphs_within(clean, span)], title)
+    paragraphs = mask_publisher_blurb(masked, clean, paragraphs, publisher_names(metadata.site_name))
     if not _is_article([p.of(clean) for p in paragraphs]):
         # Headlines of other stories, menu entries and labels are all an extractor finds on a section front or
         # a paywall stub: that is a page without an article, not an article of headlines.
@@ -129,16 +134,47 @@ def _is_article(paragraphs: list[str]) -> bool:
     return sum(len(_WORD_CHAR.findall(text)) for text in paragraphs) >= ARTICLE_MIN_WORD_CHARS
 
 
-def _keep_main_text(masked: MaskedText, blocks: tuple[str, ...], visible: str) -> list[Span]:
+def _keep_main_text(masked: MaskedText, blocks: tuple[str, ...], visible: str, embeds: Sequence[Span] = ()
+                    ) -> list[Span]:
     """Blank every visible character outside the article's own blocks (all of them when it has none); the
     blocks' spans."""
-    kept = locate_blocks(blocks, PageTokens(visible))
+    kept = _one_line_one_block(with_embedded_posts(locate_blocks(blocks, PageTokens(visible)), embeds), visible)
     cursor = 0
     for span in kept:
         masked.mask(cursor, span.start, "boilerplate")
         cursor = max(cursor, span.end)
     masked.mask(cursor, len(visible), "boilerplate")
     return kept
+
+
+def _one_line_one_block(kept: list[Span], visible: str) -> list[Span]:
+    """Blocks that follow each other on one line of the page are one block: the extractor breaks its text
+    where the page's source does, which the page shows as a space."""
+    merged: list[Span] = []
+    for span in kept:
+        if merged and span.start >= merged[-1].end and not visible[merged[-1].end:span.start].strip(" \t"):
+            merged[-1] = Span(merged[-1].start, span.end)
+        else:
+            merged.append(span)
+    return merged
+
+
+def with_embedded_posts(kept: list[Span], embeds: Sequence[Span]) -> list[Span]:
+    """The kept blocks with the social-media posts the article embeds between them: a post quoted in the article
+    ("a whole lot of people on Twitter pointed it out:" and the tweets) is its text, though extractors often
+    drop it as a widget. A post before the article's first block or after its last is the page's, not the
+    article's."""
+    if not kept or not embeds:
+        return kept
+    first, last = kept[0].start, max(span.end for span in kept)
+    spans = sorted(kept + [e for e in embeds if first < e.start and e.end < last], key=lambda s: s.start)
+    merged: list[Span] = []
+    for span in spans:
+        if merged and span.start < merged[-1].end:  # a block the extractor kept from inside the post
+            merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
+        else:
+            merged.append(span)
+    return merged
 
 
 def _title_span(line: Line) -> Span:

@@ -3,12 +3,14 @@ share bars, "read more" teasers, bylines and credits.
 
 On a web page the main-text extractor has already chosen the article's blocks, so short lines in them are list
 items, table rows and sub-headings of the article, not menus: unlike plain text, a line is blanked here only when
-its words say what widget it is, never for its shape alone.
+its words say what widget it is, or its markup does (a line that is all the text of links), never for its shape
+alone.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from service.ingest.boilerplate import Line, classify_line, group_paragraphs, split_lines
@@ -110,6 +112,65 @@ def mask_widgets(masked: MaskedText, clean: str, paragraphs: Sequence[Span]) -> 
             reason = widget_reason(line.content)
             if reason is not None:
                 masked.mask(line.start, line.end, reason)
+
+
+_WORD = re.compile(r"\w+")
+# A teaser names a story in a headline's words; a shorter linked line is a source's name ("[ CNET ]") or a
+# person's, which an article credits on a line of its own.
+MIN_TEASER_WORDS = 3
+
+
+def mask_link_lines(masked: MaskedText, clean: str, paragraphs: Sequence[Span], links: Sequence[Span]) -> None:
+    """Blank the lines of the article's blocks whose every word is the text of a link: a list of other stories
+    ("11 Fascinating Facts About Our Milky Way Galaxy"), a teaser's linked headline. The article's own sentences
+    carry words of their own around the links they hold; this is what the markup, not the line's shape, says."""
+    if not links:
+        return
+    starts = [link.start for link in links]
+    for paragraph in paragraphs:
+        for line in _lines_in(clean, paragraph):
+            holders = [_holder(starts, links, m.start(), m.end()) for m in _WORD.finditer(clean, line.start, line.end)]
+            if not holders or None in holders:
+                continue
+            # The link's words as a reader counts them ("www.entermedia.co.kr" is one, the brackets around
+            # "[ CNET ]" none), over the whole link: a headline may run onto a second line of the page source.
+            shown = sum(_shown_words(links[index].of(clean)) for index in set(holders))
+            if shown >= MIN_TEASER_WORDS:
+                masked.mask(line.start, line.end, "related")
+
+
+# This many links side by side after a sentence's own link, with nothing but markup between them, are a card or
+# a list of links set into the sentence.
+MIN_LINK_RUN = 3
+
+
+def mask_link_runs(masked: MaskedText, clean: str, paragraphs: Sequence[Span], links: Sequence[Span]) -> None:
+    """Blank the runs of adjacent links inside the article's sentences: a hover card that a name's link opens
+    ("Kristi Noem" followed by her full name and three headlines about her, then "MORE"). A sentence's words
+    stand between the links it holds, or at least a comma does; links side by side with no word between are
+    another text set into the sentence. The run's first link is the sentence's own word, which the card is
+    attached to, and stays."""
+    starts = [link.start for link in links]
+    for paragraph in paragraphs:
+        first = bisect_left(starts, paragraph.start)
+        inside = [link for link in links[first:bisect_left(starts, paragraph.end)] if link.end <= paragraph.end]
+        run: list[Span] = []
+        for link in inside + [Span(paragraph.end + 1, paragraph.end + 1)]:  # a sentinel closes the last run
+            if run and not clean[run[-1].end:link.start].isspace() and run[-1].end != link.start:
+                if len(run) - 1 >= MIN_LINK_RUN:
+                    masked.mask(run[1].start, run[-1].end, "related")
+                run = []
+            run.append(link)
+
+
+def _holder(starts: list[int], links: Sequence[Span], start: int, end: int) -> int | None:
+    """The index of the link whose text holds the word at [start, end), if one does."""
+    index = bisect_right(starts, start) - 1
+    return index if index >= 0 and links[index].start <= start and end <= links[index].end else None
+
+
+def _shown_words(text: str) -> int:
+    return sum(1 for chunk in text.split() if _WORD.search(chunk))
 
 
 def paragraphs_within(clean: str, span: Span) -> list[Span]:

@@ -191,7 +191,8 @@ def run(extractor: Callable[[Page], str], page: Page) -> Outcome:
 
 def main(argv: list[str]) -> int:
     if len(argv) < 1:
-        print("usage: python -m tests.eval.article_extraction /path/to/article-extraction [--only NAME]",
+        print("usage: python -m tests.eval.article_extraction /path/to/article-extraction [--only NAME] "
+              "[--show-tuning-errors]",
               file=sys.stderr)
         return 2
     folder = Path(argv[0])
@@ -217,6 +218,15 @@ def main(argv: list[str]) -> int:
             s = summarise([by_key[p.key] for p in chosen])
             print(f"| {split} | {name} | {s.pages} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | "
                   f"{s.failures} | {s.ms_per_page:.0f} |")
+    if "--show-tuning-errors" in argv:
+        # Tuning pages only: the held-out pages are never looked at one by one.
+        by_key = results[next(iter(results))]
+        tuning = splits[0][1]
+        for label, score in (("precision", _precision), ("recall", _recall)):
+            print(f"\nlowest {label}, tuning pages:", file=sys.stderr)
+            for p in sorted(tuning, key=lambda p: score(by_key[p.key].tp, by_key[p.key].fp, by_key[p.key].fn))[:12]:
+                o = by_key[p.key]
+                print(f"  {p.key[:16]} {label} {score(o.tp, o.fp, o.fn):.3f} {p.url[:90]}", file=sys.stderr)
     if "--worst" in argv:
         by_key = results[next(iter(results))]
         worst = sorted((p for p in splits[0][1]), key=lambda p: by_key[p.key].tp)[:15]

@@ -105,3 +105,27 @@ def test_widgets_told_by_what_they_say_about_themselves():
                          "and the campaign that the government began in May across the country's regions.",
                          "He was updated at 1:23 p.m. by the coach on the injury of his teammate."):
         assert widget_reason(article_text) is None, article_text
+
+
+def test_timestamps_in_scripts_and_keywords_do_not_date_a_page_that_declares_no_date():
+    # A catalogue page: the only timestamps are a signed-in user's record in a script and a registry entry's
+    # modification time in the keywords, neither of them when the page's text was published.
+    catalogue = page(
+        '<title>The Treaty of Ghent Reconsidered | Journal Archive</title>'
+        '<meta name="keywords" content="Ohio, New Corporations 438057, MURRAYS MOWING LLC, 0, 2020-07-25, '
+        '2020-09-08, 2020-08-18 13:14:26">'
+        '<script>userData = {"uuid": "e06d5aeb", "institutions": [{"id": "19726", '
+        '"createTime": "2008-02-02T03:02:36.000+0000", "auth": true}]};</script>',
+        '<h1>The Treaty of Ghent Reconsidered</h1><p>Journal of Diplomatic History, Vol. 12, No. 3</p>'
+        '<p>Read online for free with a personal account, or download the article as a PDF.</p>')
+    read_in_september = dt.date(2020, 9, 1)  # after the registry's timestamp, so that it is a plausible date
+    assert read_page_metadata(catalogue, "https://archive.example/stable/2669240",
+                              read_in_september).dates.published is None
+
+
+def test_a_timestamp_the_page_shows_still_dates_it_when_scripts_are_set_aside():
+    byline = page('<script>var loaded = "2019-01-01 00:00:00";</script>',
+                  '<div><span>Lee Yong-min, reporter | </span>\n2020-03-04 16:52:59\n</div>'
+                  '<p>The city council approved the new tram line on Wednesday after a year of debate.</p>')
+    published = read_page_metadata(byline, "https://daily.example/news/view.asp?id=1", TODAY).dates.published
+    assert (published.date, published.rule) == (dt.date(2020, 3, 4), "htmldate")
