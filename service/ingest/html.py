@@ -9,6 +9,7 @@ stdlib parser reports where each construct starts, which is all that is needed t
 from __future__ import annotations
 
 import html
+import bisect
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -220,9 +221,15 @@ class _PositionParser(HTMLParser):
         text of a <pre>) break the text's lines. So a sentence the source wraps, a link on a source line of its
         own, is one line of the text."""
         pre = self._pre_spans + ([Span(self._pre_start, len(self._chars))] if self._pre_start is not None else [])
+        # <pre> elements do not overlap (a nested one is inside the outer's span), so each break is looked up
+        # among their starts: a page of many lines and many <pre> costs no more than their sum.
+        starts = [s.start for s in pre]
         for position in self._line_starts[1:]:
             newline = position - 1
-            if newline not in self._block_breaks and not any(s.start <= newline < s.end for s in pre):
+            if newline in self._block_breaks:
+                continue
+            inside = bisect.bisect_right(starts, newline) - 1
+            if inside < 0 or newline >= pre[inside].end:
                 self._chars[newline] = " "
 
     def page(self) -> HtmlPage:

@@ -51,6 +51,16 @@ def test_a_five_megabyte_page_is_read_in_bounded_time_and_memory():
     assert _peak_rss_mb() - before < 3000
 
 
+def test_many_preformatted_blocks_on_many_source_lines_are_read_in_bounded_time():
+    # every source line break is checked against the <pre> blocks: one scan per break would be quadratic
+    code = "\n".join(f"<pre>line {i}\nof code</pre>" for i in range(30_000))
+    page = f"<html><body>{ARTICLE}<div class=\"listing\">{code}</div></body></html>"
+    started = time.perf_counter()
+    text = _claims_text(page)
+    assert "nine-day strike" in text
+    assert time.perf_counter() - started < 60
+
+
 def test_deeply_nested_markup_neither_crashes_nor_recurses_without_end():
     depth = 20_000
     page = "<html><body>" + "<div>" * depth + ARTICLE + "</div>" * depth + "</body></html>"
