@@ -19,8 +19,8 @@ from service.ingest.page_dates import DatedBy, parse_day
 log = logging.getLogger("crosscheck.ingest")
 
 # The attribute text is bounded so that a tag with an unclosed quote cannot make the scan quadratic.
-_PROGRAM_SCRIPT = re.compile(
-    r"<script\b(?![^>]{0,500}ld\+json)[^>]{0,500}>.*?</script\s*>", re.IGNORECASE | re.DOTALL)
+_SCRIPT_START = re.compile(r"<script\b[^>]{0,500}>", re.IGNORECASE)
+_SCRIPT_END = re.compile(r"</script\s*>", re.IGNORECASE)
 _META = re.compile(r"<meta\b[^>]{0,4000}>", re.IGNORECASE)
 _META_KEY = re.compile(r"""\b(?:name|property|itemprop|http-equiv)\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 # The keys under which pages declare dates: article:published_time, og:updated_time, dc.date.issued,
@@ -30,7 +30,23 @@ _DATE_KEY = re.compile(r"date|time|modified|published|created|issued|updated|pub
 
 def without_program_data(html: str) -> str:
     """The page without its non-JSON-LD scripts and without the <meta> whose key names no date."""
-    return _META.sub(_date_meta_only, _PROGRAM_SCRIPT.sub("", html))
+    return _META.sub(_date_meta_only, _without_program_scripts(html))
+
+
+def _without_program_scripts(html: str) -> str:
+    # One pass: each script's end is searched from its start, and an unclosed script ends the page (a lazy
+    # "<script>.*?</script>" would rescan the rest of the page from every unclosed one).
+    kept: list[str] = []
+    position = 0
+    while (start := _SCRIPT_START.search(html, position)) is not None:
+        end = _SCRIPT_END.search(html, start.end())
+        stop = end.end() if end else len(html)
+        kept.append(html[position:start.start()])
+        if "ld+json" in start[0].lower():
+            kept.append(html[start.start():stop])
+        position = stop
+    kept.append(html[position:])
+    return "".join(kept)
 
 
 def _date_meta_only(match: re.Match[str]) -> str:

@@ -61,6 +61,19 @@ def test_many_preformatted_blocks_on_many_source_lines_are_read_in_bounded_time(
     assert time.perf_counter() - started < 60
 
 
+def test_many_unclosed_scripts_are_read_in_bounded_time():
+    # the date reader drops scripts: a search for each one's end must not rescan the page from every start
+    page = f"<html><body>{ARTICLE}" + "<script>var shown = 1;" * 60_000 + "</body></html>"
+    started = time.perf_counter()
+    try:
+        text = _claims_text(page)
+    except InvalidInput as exc:
+        assert "article" in exc.message
+    else:
+        assert "nine-day strike" in text
+    assert time.perf_counter() - started < 60
+
+
 def test_deeply_nested_markup_neither_crashes_nor_recurses_without_end():
     depth = 20_000
     page = "<html><body>" + "<div>" * depth + ARTICLE + "</div>" * depth + "</body></html>"
