@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from service.abbreviations import NO_SENTENCE_END
 from service.records import Sentence, Span
 from service.one_line import one_line
 
@@ -22,11 +23,9 @@ _NEXT_WORD = re.compile(r"\S")
 # sentence starters) are short. Looking no further keeps segmentation linear in the text.
 _LOOK = 64
 
-# Abbreviations that precede a name or a number and so never end a sentence.
-TITLES = frozenset(
-    "mr mrs ms messrs dr prof gen col lt maj capt cmdr cdr adm sgt cpl pvt gov sen rep rev hon pres amb "
-    "supt insp det fr sr jr st mt ft vs v no nos ref art para fig vol ch pp op".split()
-)
+# Abbreviations that precede a name or a number and so never end a sentence: the titles and ranks of
+# `service.abbreviations`, and the ones before a place or a figure.
+TITLES = NO_SENTENCE_END | frozenset("mt ft vs v no nos ref art para fig vol ch pp op".split())
 MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # Abbreviations that can close a sentence ("... the U.S. He said") as well as sit inside one.
 AMBIGUOUS = frozenset("inc corp co ltd llc plc bros etc al".split())

@@ -12,10 +12,11 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from service.abbreviations import NO_SENTENCE_END
 from service.records import Span
 
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr gen col sen rep gov lt sgt st jr sr prof rev capt cmdr adm maj gens sens reps "
+# Titles and ranks (one table for every splitter), months, and the abbreviations of bodies and places.
+_ABBREVIATIONS = NO_SENTENCE_END | frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec no vs inc corp co ltd dept est ft mt".split()
 )
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
