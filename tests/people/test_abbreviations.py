@@ -87,6 +87,15 @@ def test_lieutenant_before_an_office_makes_another_office() -> None:
     assert compatible_roles(normalise_role("Lt. Gov."), normalise_role("Lieutenant Governor"))
 
 
+@pytest.mark.parametrize("space", [" ", "\u00a0"])
+def test_a_no_break_space_joins_title_and_name_like_a_space(space: str) -> None:
+    text = SANDERS.replace("Sen. ", "Sen." + space)
+    doc = load_nlp()(text)
+    (sanders,) = [e for e in entities_from_doc(doc, [Span(0, len(text))]) if "Sanders" in e.text]
+    assert (sanders.title, sanders.role) == ("Sen.", "senator")
+    assert sanders.title_span is not None and text[sanders.title_span.start : sanders.title_span.end] == "Sen."
+
+
 def test_an_abbreviated_rank_before_a_name_is_its_title() -> None:
     text = "Lt. Gov. Mike Smith said the state would appeal the ruling, and Sgt. John Miller agreed with him."
     doc = load_nlp()(text)

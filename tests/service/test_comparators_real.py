@@ -222,3 +222,21 @@ def test_a_changed_day_is_not_absorbed_by_a_week_in_the_same_claim(client):
     )
     (mismatch,) = _of(findings, "DATE_MISMATCH")
     assert {e.value for e in mismatch.evidence} == {"2015-12-18", "2015-12-14"}
+
+
+CAMPAIGN = "BURLINGTON - The Democratic primary campaign moved on to the Midwest.\n\n"
+
+
+def test_an_office_after_a_no_break_space_is_compared(client):
+    sentence = "{}\u00a0Bernie Sanders said recently that the message of the campaign was now mainstream.\n"
+    _, findings = kinds(client, CAMPAIGN + sentence.format("Sen."), CAMPAIGN + sentence.format("Gov."))
+    (mismatch,) = _of(findings, "ROLE_MISMATCH")
+    assert "Sanders" in mismatch.explanation
+
+
+def test_an_abbreviated_office_is_the_written_out_one(client):
+    sentence = "{} Mike Smith said recently that the state would appeal the ruling on the new voting maps.\n"
+    _, findings = kinds(client, CAMPAIGN + sentence.format("Lt. Gov."), CAMPAIGN + sentence.format("Lieutenant Governor"))
+    assert not _of(findings, "ROLE_MISMATCH")
+    _, findings = kinds(client, CAMPAIGN + sentence.format("Lt. Gov."), CAMPAIGN + sentence.format("Gov."))
+    assert _of(findings, "ROLE_MISMATCH")
