@@ -87,7 +87,16 @@ def _sentence_bounds(text: str, paragraph: Span) -> list[tuple[int, int]]:
     return bounds
 
 
+def spaced_decimal_point(text: str, at: int) -> bool:
+    """Whether the full stop at `at` is the decimal point of a figure in tokenised text, which writes
+    "magnitude 6.1" as "magnitude 6 . 1": a lone "." with one space and a digit on each side."""
+    return (text[at : at + 1] == "." and at >= 2 and text[at - 2].isdigit() and text[at - 1] == " "
+            and text[at + 1 : at + 2] == " " and text[at + 2 : at + 3].isdigit())
+
+
 def _is_boundary(body: str, match: re.Match[str]) -> bool:
+    if match.group() == "." and spaced_decimal_point(body, match.start()):
+        return False
     following_at = _NEXT_WORD.search(body, match.end())
     if following_at is None:
         return True

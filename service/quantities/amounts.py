@@ -33,7 +33,9 @@ from service.quantities.words import (
 # A spaced group is only a separator when it is exactly three digits and no list goes on around the figure
 # ("rooms 101, 102 and 103" are three figures): a figure before it or after it ("5, 10, 15") makes it a list.
 _SPACED_GROUPS = r"(?<!\d,)(?<!\d ,)(?<!\d, )(?<!\d , )\d{1,3}(?: ?, ?\d{3}(?!\d))+(?!\s?,\s?\d|\s+(?:and|or|to)\s+\d)"
-_DIGITS = rf"(?:\d{{1,3}}(?:,\d{{3}})+|{_SPACED_GROUPS}|\d+)(?:\.\d+)?"
+# Tokenised text also spaces the decimal point: "magnitude 6 . 1" is 6.1 (one space on each side, as the
+# sentence splitter reads it too).
+_DIGITS = rf"(?:\d{{1,3}}(?:,\d{{3}})+|{_SPACED_GROUPS}|\d+)(?:(?:\.| \. )\d+)?"
 _VAGUE = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE_PLURALS, key=len, reverse=True))
 _SCALE_WORD = r"hundred|thousand|million|billion|trillion|mln|mn|bn|trn|tn"
 AMOUNT = re.compile(
@@ -46,6 +48,16 @@ AMOUNT = re.compile(
     rf"(?:\s+(?P<scale>{_SCALE_WORD})(?![\w-]))?",
     re.IGNORECASE,
 )
+_SPACED_DECIMAL = re.compile(r"(?<![\d.])(\d+) \. (?=\d)")
+
+
+def join_spaced_decimals(text: str) -> str:
+    """`text` with each spaced decimal point closed up and the figure moved right to keep every offset:
+    "plunged 5 . 4 per cent" becomes "plunged   5.4 per cent", which a parser reads as one number (it reads the
+    spaced "." as a sentence end)."""
+    return _SPACED_DECIMAL.sub(lambda m: "  " + m.group(1) + ".", text)
+
+
 RANGE_JOINER = re.compile(r"^\s*(?:-|–|—|to|or|and)\s*", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"(?<![\w-])(?:between|from)\s+$", re.IGNORECASE)
 
@@ -158,7 +170,7 @@ def _figure(text: str, match: re.Match[str]) -> _Figure | None:
         if _looks_like_label(text, match.start("digits"), match.end(), before, after):
             return None
         value = float(raw.replace(",", "").replace(" ", ""))
-        decimals = len(raw.split(".")[1]) if "." in raw else 0
+        decimals = len(raw.split(".")[1].strip()) if "." in raw else 0
         is_year_shaped = not sign and not glued and not scale_word and "," not in raw and "." not in raw
         # "1050 seats" counts seats: a year is never followed by the plural noun it would count
         counts_after = re.match(r"^\s+(?!years\b)[a-z]{3,}s\b", after) is not None

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from service.nlp import parse
-from service.quantities.amounts import Amount, find_amounts
+from service.quantities.amounts import Amount, find_amounts, join_spaced_decimals
 from service.quantities.measure import ROLE_AFTER, measure_of
 from service.records import Quantity, Span
 
@@ -32,7 +32,7 @@ def extract_quantities(text: str, span: Span, parsed: Callable[[str], Doc] = par
     amounts = find_amounts(segment)
     if not amounts:
         return []
-    doc = parsed(segment)
+    doc = parsed(join_spaced_decimals(segment))  # the same text unless it spaces a decimal point ("6 . 1")
     quantities = []
     for amount in amounts:
         counted = _counted_noun(doc, amount)

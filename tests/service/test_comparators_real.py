@@ -240,3 +240,15 @@ def test_an_abbreviated_office_is_the_written_out_one(client):
     assert not _of(findings, "ROLE_MISMATCH")
     _, findings = kinds(client, CAMPAIGN + sentence.format("Lt. Gov."), CAMPAIGN + sentence.format("Gov."))
     assert _of(findings, "ROLE_MISMATCH")
+
+
+ATHENS = "ATHENS - Protesters clashed with police during a general strike against spending cuts.\n\n"
+
+
+def test_spaced_decimals_are_compared_as_one_figure(client):
+    sentence = "But markets reacted to the violence with alarm as Greek stocks plunged {} per cent .\n"
+    _, findings = kinds(client, ATHENS + sentence.format("5 . 4"), ATHENS + sentence.format("5 . 9"))
+    (mismatch,) = _of(findings, "NUMBER_MISMATCH")
+    assert sorted(e.value for e in mismatch.evidence) == ["5.4 %", "5.9 %"]
+    _, findings = kinds(client, ATHENS + sentence.format("5 . 4"), ATHENS + sentence.format("5.4"))
+    assert not _of(findings, "NUMBER_MISMATCH")
