@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from service.quantities.designations import Designation, designation_figure, find_designations
 from service.quantities.hedges import apply_hedge, find_hedge
 from service.quantities.units import (
     CURRENCY_SIGN_PATTERN,
@@ -127,6 +128,7 @@ class _Figure:
 def find_amounts(text: str) -> list[Amount]:
     """Every amount written in `text`, left to right, non-overlapping."""
     masked = _mask(text, PHONE)
+    names = find_designations(masked)
     amounts: list[Amount] = []
     position = 0
     while True:
@@ -134,10 +136,10 @@ def find_amounts(text: str) -> list[Amount]:
         if match is None:
             return amounts
         position = match.end()
-        first = _figure(masked, match)
+        first = _figure(masked, match, names)
         if first is None:
             continue
-        amount, consumed = _complete(masked, text, first, match.end())
+        amount, consumed = _complete(masked, text, first, match.end(), names)
         position = max(position, consumed)
         if amount is not None:
             amounts.append(amount)
@@ -147,7 +149,7 @@ def _mask(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: "#" * len(m.group()), text)
 
 
-def _figure(text: str, match: re.Match[str]) -> _Figure | None:
+def _figure(text: str, match: re.Match[str], names: list[Designation]) -> _Figure | None:
     """The figure a match reads, or None when the figure is a date, year, time, label or part of a name."""
     sign = match.group("sign") or ""
     if TIME_OFFSET_AFTER.match(text[match.end() :]):
@@ -167,6 +169,8 @@ def _figure(text: str, match: re.Match[str]) -> _Figure | None:
         raw = match.group("digits")
         if glued in ("m", "k", "b") and not sign:
             return None  # "300m" could be metres, "4k" a resolution: only money makes the suffix a scale
+        if designation_figure(names, match.start("digits")):
+            return None  # "AK - 47", "F-16", "Boeing 737": the figure of a name
         if _looks_like_label(text, match.start("digits"), match.end(), before, after):
             return None
         value = float(raw.replace(",", "").replace(" ", ""))
@@ -232,7 +236,8 @@ def _looks_like_label(text: str, digits_start: int, end: int, before: str, after
     return False
 
 
-def _complete(masked: str, original: str, first: _Figure, end: int) -> tuple[Amount | None, int]:
+def _complete(masked: str, original: str, first: _Figure, end: int,
+              names: list[Designation]) -> tuple[Amount | None, int]:
     """Extend a figure to its range partner, unit, hedge and leading "between"; also return where it ends."""
     low, high, value = first.low, first.high, first.value
     figure_end = end
@@ -240,7 +245,7 @@ def _complete(masked: str, original: str, first: _Figure, end: int) -> tuple[Amo
     joiner = RANGE_JOINER.match(masked[end:])
     if joiner:
         second_match = AMOUNT.match(masked, end + joiner.end())
-        second = _figure(masked, second_match) if second_match else None
+        second = _figure(masked, second_match, names) if second_match else None
         word = joiner.group().strip().lower()
         between = BETWEEN_BEFORE.search(masked[: first.start])
         allowed = word != "and" or between is not None

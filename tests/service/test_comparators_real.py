@@ -252,3 +252,20 @@ def test_spaced_decimals_are_compared_as_one_figure(client):
     assert sorted(e.value for e in mismatch.evidence) == ["5.4 %", "5.9 %"]
     _, findings = kinds(client, ATHENS + sentence.format("5 . 4"), ATHENS + sentence.format("5.4"))
     assert not _of(findings, "NUMBER_MISMATCH")
+
+
+NAVY = "MUMBAI - The Indian Navy foiled a piracy attempt in the Gulf of Aden.\n\n"
+
+
+def test_a_count_before_a_rifle_name_is_compared_past_the_name(client):
+    sentence = "The Navy confiscated {} AK - 47 rifles , 31 magazines and 923 rounds from the boat , Nambiar said .\n"
+    _, findings = kinds(client, NAVY + sentence.format("14"), NAVY + sentence.format("six"))
+    (mismatch,) = _of(findings, "NUMBER_MISMATCH")
+    assert sorted(e.value for e in mismatch.evidence) == ["14 rifle", "6 rifle"]
+    assert not any("47" in f.explanation for f in findings)
+
+
+def test_the_same_rifles_by_name_are_no_number_mismatch(client):
+    sentence = "The Navy confiscated 14 AK - 47 rifles , 31 magazines and 923 rounds from the boat , Nambiar said .\n"
+    _, findings = kinds(client, NAVY + sentence, NAVY + sentence.replace("AK - 47", "AK-47"))
+    assert not _of(findings, "NUMBER_MISMATCH")
