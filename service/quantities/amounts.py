@@ -109,6 +109,7 @@ class Amount:
     approximate: bool
     kind: str  # "digits", "words", "fraction" or "vague": how the first figure was written
     figure_text: str
+    scale: float = 1.0  # the scale written with the figures: 1e6 for "3 million", "$2bn"
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,5 +314,6 @@ def _complete(masked: str, original: str, first: _Figure, end: int,
         approximate=approximate,
         kind=first.kind,
         figure_text=original[first.start : figure_end],
+        scale=max(first.scale, last.scale),
     )
     return amount, end

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from service.nlp import parse
 from service.quantities.amounts import Amount, find_amounts, join_spaced_decimals
+from service.quantities.compare import EVENT_ROLES
 from service.quantities.designations import Designation, designation_at, find_designations
 from service.quantities.measure import ROLE_AFTER, measure_of
 from service.records import Quantity, Span
@@ -23,6 +24,8 @@ from service.records import Quantity, Span
 # Dependency labels under which a figure stands for the things it counts (an elliptical count).
 _ELLIPTICAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "conj", "appos"})
 _DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "these", "those", "them", "all", "which"})
+# A figure of this scale or more with no noun counted may still be compared, by its event role.
+MILLION = 1e6
 # How far past the figure the head noun may sit ("14 new anti-missile interceptors" is five tokens).
 _MAX_MODIFIERS = 6
 
@@ -43,7 +46,8 @@ def extract_quantities(text: str, span: Span, parsed: Callable[[str], Doc] = par
         if figure is None:
             continue
         measure = measure_of(doc, figure, counted, amount.end)
-        if counted is None and not amount.unit and not _role_only(doc, amount):
+        kept_for_role = _role_only(doc, amount) or _scaled_in_role(amount, measure.role)
+        if counted is None and not amount.unit and not kept_for_role:
             continue
         if amount.unit and counted is not None and counted.pos_ != "NOUN":
             counted = None
@@ -75,6 +79,13 @@ def extract_quantities(text: str, span: Span, parsed: Callable[[str], Doc] = par
 def _last_figure_token(doc: Doc, amount: Amount) -> Token | None:
     tokens = [t for t in doc if t.idx < amount.figure_end and t.idx + len(t) > amount.figure_start]
     return tokens[-1] if tokens else None
+
+
+def _scaled_in_role(amount: Amount, role: str) -> bool:
+    """ "valued at 80 million", "killed 3 million": a figure in millions or more names what it counts only by
+    the event it takes part in. Such a figure is kept for its role, and is only ever compared with a figure of
+    the same event role (see `service.quantities.compare`)."""
+    return amount.scale >= MILLION and role in EVENT_ROLES
 
 
 def _role_only(doc: Doc, amount: Amount) -> bool:
