@@ -232,6 +232,11 @@ def test_an_office_after_a_no_break_space_is_compared(client):
     _, findings = kinds(client, CAMPAIGN + sentence.format("Sen."), CAMPAIGN + sentence.format("Gov."))
     (mismatch,) = _of(findings, "ROLE_MISMATCH")
     assert "Sanders" in mismatch.explanation
+    # Its confidence is the share of right ROLE_MISMATCH findings the perturbation suite measured.
+    from service.compare.confidence import MEASURED
+    from service.records import FindingKind, Severity
+
+    assert mismatch.confidence == pytest.approx(MEASURED[FindingKind.ROLE_MISMATCH, Severity.MAJOR])
 
 
 def test_an_abbreviated_office_is_the_written_out_one(client):
