@@ -2,8 +2,9 @@
 
 Such a figure counts nothing ("six AK-47 rifles" are six rifles, not 47), and the count before the name is of
 the noun after it. Tokenised corpora write the hyphen with spaces ("six AK - 47 rifles"); that spaced form is
-a name only after a model-like prefix (a short capitalised or upper-case word: "AK", "F", "MiG", "Su"), so a
-range or a score between figures ("ages 5 - 7", "won 10 - 2") is never taken for one.
+a name only after a model-like prefix (a short capitalised or upper-case word: "AK", "F", "MiG", "Su") inside
+a sentence, so a range or a score between figures ("ages 5 - 7", "won 10 - 2") and a dateline ("ROME - 12
+people") are never taken for one.
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ _DESIGNATION = re.compile(
     rf"|(?<![\w-])(?P<glued>[A-Za-z]{{1,8}})(?P<glued_figure>{_FIGURE})(?![\w-])"
     rf"|(?<![\w-])(?P<named>[A-Z][a-z]+) (?P<named_figure>\d{{1,4}}(?:-\d+)?s?)(?![\w,.:/-]?\d)(?![\w-])"
 )
-# Before a capitalised name followed by a figure, a sentence may be starting ("Police 5, Fire 3" in a table is
-# no product either): only a name inside running text is read as one.
+# Before a capitalised name followed by a figure, or a short capitalised word and a spaced hyphen, a sentence or
+# a dateline may be starting ("Police 5, Fire 3" in a table, "ROME - 12 people died"): only a name inside
+# running text is read as one.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"'“”‘’(\[]\s*)$")
 
 
@@ -53,8 +55,8 @@ def find_designations(text: str) -> list[Designation]:
         prefix = match.group(prefix_group)
         if prefix.lower() in _NOT_NAMES:
             continue
-        if prefix_group == "named" and _SENTENCE_START.search(text[: match.start()]):
-            continue
+        if prefix_group in ("named", "spaced") and _SENTENCE_START.search(text[: match.start()]):
+            continue  # "Police 5": a table line; "ROME - 12 people were killed": a dateline, not an "AK - 47"
         figure = match.group(f"{prefix_group}_figure")
         found.append(Designation(match.start(), match.end(), match.start(f"{prefix_group}_figure"),
                                  plural=figure.endswith("s") and figure[-2:-1].isdigit()))

@@ -37,10 +37,15 @@ def test_names_with_figures_are_found(text: str, name: str) -> None:
         "Children ages 5 - 7 were taken to hospital .",
         "The meeting on March 16 was short .",
         "Police said on Tuesday 12 people were hurt .",
+        "ROME - 12 people were killed when a bus overturned .",
     ],
 )
 def test_ranges_scores_dates_and_table_lines_are_no_names(text: str) -> None:
     assert find_designations(text) == []
+
+
+def test_a_dateline_before_a_spaced_hyphen_is_no_name() -> None:
+    assert counts("ROME - 12 people were killed when a bus overturned .") == [(12, "people")]
 
 
 def test_spaced_range_after_figures_stays_a_range() -> None:
