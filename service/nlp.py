@@ -77,8 +77,22 @@ def load_nlp():
         # A web page keeps its length in the clean text (markup is blanked, not removed), so its text is long
         # while its words are few: memory follows the tokens, and a run of blanks is one token.
         nlp.max_length = MAX_TEXT_CHARS
+        _keep_abbreviations_whole(nlp.tokenizer)
         nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
         return nlp
+
+
+def _keep_abbreviations_whole(tokenizer) -> None:
+    """The model's tokenizer keeps "Sen." and "Gen." whole but splits "Lt.", "Sgt." and "Capt." into a word and
+    a full stop, which the tagger then reads as a sentence end before the name: every abbreviated title of
+    `service.abbreviations` becomes one token."""
+    from spacy.attrs import ORTH
+
+    from service.abbreviations import WRITTEN_FORMS
+
+    for form in WRITTEN_FORMS:
+        if form not in tokenizer.rules:
+            tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 # The named-entity recogniser runs last and has its own token vectors, so leaving it out changes no tag, lemma or

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from service.abbreviations import NO_SENTENCE_END
 from service.records import Sentence, Span
 from service.one_line import one_line
 
@@ -22,11 +23,9 @@ _NEXT_WORD = re.compile(r"\S")
 # sentence starters) are short. Looking no further keeps segmentation linear in the text.
 _LOOK = 64
 
-# Abbreviations that precede a name or a number and so never end a sentence.
-TITLES = frozenset(
-    "mr mrs ms messrs dr prof gen col lt maj capt cmdr cdr adm sgt cpl pvt gov sen rep rev hon pres amb "
-    "supt insp det fr sr jr st mt ft vs v no nos ref art para fig vol ch pp op".split()
-)
+# Abbreviations that precede a name or a number and so never end a sentence: the titles and ranks of
+# `service.abbreviations`, and the ones before a place or a figure.
+TITLES = NO_SENTENCE_END | frozenset("mt ft vs v no nos ref art para fig vol ch pp op".split())
 MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # Abbreviations that can close a sentence ("... the U.S. He said") as well as sit inside one.
 AMBIGUOUS = frozenset("inc corp co ltd llc plc bros etc al".split())
@@ -88,7 +87,16 @@ def _sentence_bounds(text: str, paragraph: Span) -> list[tuple[int, int]]:
     return bounds
 
 
+def spaced_decimal_point(text: str, at: int) -> bool:
+    """Whether the full stop at `at` is the decimal point of a figure in tokenised text, which writes
+    "magnitude 6.1" as "magnitude 6 . 1": a lone "." with one space and a digit on each side."""
+    return (text[at : at + 1] == "." and at >= 2 and text[at - 2].isdigit() and text[at - 1] == " "
+            and text[at + 1 : at + 2] == " " and text[at + 2 : at + 3].isdigit())
+
+
 def _is_boundary(body: str, match: re.Match[str]) -> bool:
+    if match.group() == "." and spaced_decimal_point(body, match.start()):
+        return False
     following_at = _NEXT_WORD.search(body, match.end())
     if following_at is None:
         return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from service.compare.confidence import calibrated
 from service.compare.evidence import evidence
 from service.people import role_conflict, same_person
 from service.records import Claim, Entity, EntityKind, Extraction, Finding, FindingKind, Severity
@@ -37,7 +38,7 @@ def role_findings(a: Extraction, b: Extraction) -> list[Finding]:
                 Finding(
                     kind=FindingKind.ROLE_MISMATCH,
                     severity=Severity.MAJOR,
-                    confidence=0.8,
+                    confidence=calibrated(FindingKind.ROLE_MISMATCH, Severity.MAJOR),
                     explanation=f"{a.article.source} and {b.article.source}: {conflict.explanation}",
                     evidence=(
                         evidence(a, claim_a, ea.title_span or ea.span, f"{ea.canonical or ea.text}: {ea.role}"),

@@ -5,6 +5,8 @@ All entries are lower case; multi-word entries are matched on lower-cased, space
 
 from __future__ import annotations
 
+from service.abbreviations import ABBREVIATIONS, HONORIFIC, office_or_rank
+
 # Nouns that name an office a person holds; a title is an office only when it contains one of these.
 OFFICE_HEADS = frozenset(
     """
@@ -26,16 +28,20 @@ RANKS = frozenset(
     """
     general gen gen. admiral adm adm. colonel col col. lieutenant lt lt. major maj maj. captain capt capt.
     sergeant sgt sgt. marshal brigadier brig brig. corporal cpl cpl. commodore ensign private pvt
-    vice-admiral rear-admiral lieutenant-general major-general lieutenant-colonel
+    vice-admiral rear-admiral lieutenant-general major-general lieutenant-colonel detective constable
     """.split()
 )
 
-HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady prof prof. rev rev.".split())
+# Forms of address; the abbreviated ones ("Dr.", "Msgr.") come from the one table of abbreviations.
+HONORIFICS = frozenset("sir dame lord lady".split()) | frozenset(
+    form for a in ABBREVIATIONS.values() if a.kind == HONORIFIC for form in (a.short, a.short + ".")
+)
 
 # Words that turn one office into another ("foreign minister" vs "deputy foreign minister"): they must agree
 # for two titles to name the same office.
 RANK_CHANGING_QUALIFIERS = frozenset(
-    "deputy vice acting assistant under first senior prime principal associate interim executive".split()
+    "deputy vice acting assistant under first senior prime principal associate interim executive lieutenant"
+    .split()
 )
 
 # Words that mark an office as no longer held.
@@ -91,9 +97,6 @@ SPELLING = {
     "defense": "defence", "labor": "labour", "counselor": "counsellor", "organization": "organisation",
     "center": "centre", "advisor": "adviser", "chairwoman": "chairman", "chairperson": "chairman",
     "spokeswoman": "spokesman", "spokesperson": "spokesman", "under-secretary": "undersecretary",
-    # abbreviations written before a name: "Sen. Sanders" holds the office "Senator Sanders" does
-    "sen": "senator", "gov": "governor", "rep": "representative", "sec": "secretary", "pres": "president",
-    "amb": "ambassador", "atty": "attorney", "supt": "superintendent", "cmdr": "commander",
     "congressman": "representative", "congresswoman": "representative",
 }
 
@@ -108,14 +111,9 @@ EQUIVALENT_OFFICES = {
 }
 
 
-_ABBREVIATED_OFFICES = frozenset("sen gov rep sec pres amb atty supt cmdr".split())
-
-
 def _office_form(word: str) -> str:
-    """ "Sen." is the office "senator" when it stands before a name."""
-    low = word.lower()
-    stripped = low.rstrip(".")
-    return SPELLING[stripped] if stripped in _ABBREVIATED_OFFICES else low
+    """ "Sen." is the office "senator" and "Lt." the rank "lieutenant" when they stand before a name."""
+    return office_or_rank(word) or word.lower()
 
 
 def is_title_word(word: str) -> bool:

@@ -11,10 +11,11 @@ import functools
 import re
 import unicodedata
 
-# Honorifics, ranks and generational suffixes are not part of the name proper.
-_HONORIFICS = frozenset(
-    "mr mrs ms miss dr sir dame lord lady prof rev gen col lt maj capt adm sgt sen rep gov pres".split()
-)
+from service.abbreviations import ABBREVIATIONS, OFFICE, RANK, TITLE_SHORTS
+
+# Honorifics, ranks and generational suffixes are not part of the name proper: "Sen. Sanders", "Senator
+# Sanders" and "Sanders" are one person (the abbreviated forms come from the one table of them).
+_HONORIFICS = TITLE_SHORTS | frozenset("miss sir dame lord lady".split())
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 # Words a careless parse glues to the front of a name: sentence openers ("And Trump said"), offices ("Chancellor
 # Merkel"), and the outlet of a byline ("CNN's Jake Tapper" loses its possessive before it gets here).
@@ -27,7 +28,7 @@ _LEADING_NON_NAMES = frozenset(
     chancellor premier congressman congresswoman commissioner executive ceo founder professor coach king queen
     prince princess pope sheriff officer official detective inspector sergeant lieutenant colonel admiral
     """.split()
-)
+) | frozenset(word for a in ABBREVIATIONS.values() if a.kind in (OFFICE, RANK) for word in a.full.split())
 # Particles that begin a surname and are written both apart and joined ("Van Damme" / "Vandamme").
 _PARTICLES = frozenset("van von de der den del della di da du la le st al el bin ibn mac mc o".split())
 # Short forms of English given names, folded to one key: "Jim Mattis" is "James Mattis".

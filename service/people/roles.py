@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from service.abbreviations import office_or_rank
 from service.people.lexicon import (
     FORMER_MARKERS,
     GENERIC_HEADS,
@@ -42,6 +43,10 @@ def _words(title: str) -> list[str]:
     for word in _WORD.findall(plain):
         if word.endswith("'s"):
             word = word[:-2]
+        full = office_or_rank(word)  # "Lt." is "lieutenant", "Sen." is "senator": one office however written
+        if full:
+            words.extend(full.split())
+            continue
         if word.endswith(".") and word.rstrip(".") not in ("u.s", "u.k", "u.n") and word not in RANKS:
             word = word.rstrip(".")
         words.append(SPELLING.get(word, word))
@@ -83,8 +88,9 @@ def normalise_role(title: str) -> str:
     words = [w for w in words if w not in FORMER_MARKERS and w not in _DROPPED and w not in HONORIFICS]
     words, jurisdiction = _take_jurisdiction(words)
     # A rank before the office ("U.S. Admiral", "Col. Gen.") is not part of it; "attorney general" keeps its
-    # "general" because the rank word follows an office there.
-    while words and words[0] in RANKS:
+    # "general" because the rank word follows an office there, and "lieutenant governor" its "lieutenant"
+    # because the word stands right before an office there, making it another office.
+    while words and words[0] in RANKS and not (len(words) > 1 and words[1] in OFFICE_HEADS):
         words = words[1:]
     while words and words[0] in _CONNECTIVES:
         words = words[1:]

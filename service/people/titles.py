@@ -44,12 +44,23 @@ def _pre_name_token(token: Token) -> bool:
     return token.ent_type_ in _NAMING_LABELS and token.text[:1].isupper()
 
 
+def _inline_space(token: Token) -> bool:
+    """A whitespace token inside a line: spaCy makes one of a no-break space ("Sen.\u00a0Sanders"), which
+    separates a title from its name as a plain space does."""
+    return token.is_space and "\n" not in token.text
+
+
 def title_before(doc: Doc, start: int) -> Title | None:
     """The title run right before a name: title words, countries and bodies, "of", possessives."""
+    while start > 0 and _inline_space(doc[start - 1]):
+        start -= 1
     first = start
     i = start - 1
     while i >= 0:
         token = doc[i]
+        if _inline_space(token) and first < start:
+            i -= 1
+            continue
         if _breaks_line(token) or token.is_space:
             break
         if token.text.lower() in _CONNECTIVES and first < start:

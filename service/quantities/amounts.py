@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from service.quantities.designations import Designation, designation_figure, find_designations
 from service.quantities.hedges import apply_hedge, find_hedge
 from service.quantities.units import (
     CURRENCY_SIGN_PATTERN,
@@ -33,7 +34,9 @@ from service.quantities.words import (
 # A spaced group is only a separator when it is exactly three digits and no list goes on around the figure
 # ("rooms 101, 102 and 103" are three figures): a figure before it or after it ("5, 10, 15") makes it a list.
 _SPACED_GROUPS = r"(?<!\d,)(?<!\d ,)(?<!\d, )(?<!\d , )\d{1,3}(?: ?, ?\d{3}(?!\d))+(?!\s?,\s?\d|\s+(?:and|or|to)\s+\d)"
-_DIGITS = rf"(?:\d{{1,3}}(?:,\d{{3}})+|{_SPACED_GROUPS}|\d+)(?:\.\d+)?"
+# Tokenised text also spaces the decimal point: "magnitude 6 . 1" is 6.1 (one space on each side, as the
+# sentence splitter reads it too).
+_DIGITS = rf"(?:\d{{1,3}}(?:,\d{{3}})+|{_SPACED_GROUPS}|\d+)(?:(?:\.| \. )\d+)?"
 _VAGUE = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE_PLURALS, key=len, reverse=True))
 _SCALE_WORD = r"hundred|thousand|million|billion|trillion|mln|mn|bn|trn|tn"
 AMOUNT = re.compile(
@@ -46,6 +49,16 @@ AMOUNT = re.compile(
     rf"(?:\s+(?P<scale>{_SCALE_WORD})(?![\w-]))?",
     re.IGNORECASE,
 )
+_SPACED_DECIMAL = re.compile(r"(?<![\d.])(\d+) \. (?=\d)")
+
+
+def join_spaced_decimals(text: str) -> str:
+    """`text` with each spaced decimal point closed up and the figure moved right to keep every offset:
+    "plunged 5 . 4 per cent" becomes "plunged   5.4 per cent", which a parser reads as one number (it reads the
+    spaced "." as a sentence end)."""
+    return _SPACED_DECIMAL.sub(lambda m: "  " + m.group(1) + ".", text)
+
+
 RANGE_JOINER = re.compile(r"^\s*(?:-|–|—|to|or|and)\s*", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"(?<![\w-])(?:between|from)\s+$", re.IGNORECASE)
 
@@ -96,6 +109,7 @@ class Amount:
     approximate: bool
     kind: str  # "digits", "words", "fraction" or "vague": how the first figure was written
     figure_text: str
+    scale: float = 1.0  # the scale written with the figures: 1e6 for "3 million", "$2bn"
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +129,7 @@ class _Figure:
 def find_amounts(text: str) -> list[Amount]:
     """Every amount written in `text`, left to right, non-overlapping."""
     masked = _mask(text, PHONE)
+    names = find_designations(masked)
     amounts: list[Amount] = []
     position = 0
     while True:
@@ -122,10 +137,10 @@ def find_amounts(text: str) -> list[Amount]:
         if match is None:
             return amounts
         position = match.end()
-        first = _figure(masked, match)
+        first = _figure(masked, match, names)
         if first is None:
             continue
-        amount, consumed = _complete(masked, text, first, match.end())
+        amount, consumed = _complete(masked, text, first, match.end(), names)
         position = max(position, consumed)
         if amount is not None:
             amounts.append(amount)
@@ -135,7 +150,7 @@ def _mask(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: "#" * len(m.group()), text)
 
 
-def _figure(text: str, match: re.Match[str]) -> _Figure | None:
+def _figure(text: str, match: re.Match[str], names: list[Designation]) -> _Figure | None:
     """The figure a match reads, or None when the figure is a date, year, time, label or part of a name."""
     sign = match.group("sign") or ""
     if TIME_OFFSET_AFTER.match(text[match.end() :]):
@@ -155,10 +170,12 @@ def _figure(text: str, match: re.Match[str]) -> _Figure | None:
         raw = match.group("digits")
         if glued in ("m", "k", "b") and not sign:
             return None  # "300m" could be metres, "4k" a resolution: only money makes the suffix a scale
+        if designation_figure(names, match.start("digits")):
+            return None  # "AK - 47", "F-16", "Boeing 737": the figure of a name
         if _looks_like_label(text, match.start("digits"), match.end(), before, after):
             return None
         value = float(raw.replace(",", "").replace(" ", ""))
-        decimals = len(raw.split(".")[1]) if "." in raw else 0
+        decimals = len(raw.split(".")[1].strip()) if "." in raw else 0
         is_year_shaped = not sign and not glued and not scale_word and "," not in raw and "." not in raw
         # "1050 seats" counts seats: a year is never followed by the plural noun it would count
         counts_after = re.match(r"^\s+(?!years\b)[a-z]{3,}s\b", after) is not None
@@ -220,7 +237,8 @@ def _looks_like_label(text: str, digits_start: int, end: int, before: str, after
     return False
 
 
-def _complete(masked: str, original: str, first: _Figure, end: int) -> tuple[Amount | None, int]:
+def _complete(masked: str, original: str, first: _Figure, end: int,
+              names: list[Designation]) -> tuple[Amount | None, int]:
     """Extend a figure to its range partner, unit, hedge and leading "between"; also return where it ends."""
     low, high, value = first.low, first.high, first.value
     figure_end = end
@@ -228,7 +246,7 @@ def _complete(masked: str, original: str, first: _Figure, end: int) -> tuple[Amo
     joiner = RANGE_JOINER.match(masked[end:])
     if joiner:
         second_match = AMOUNT.match(masked, end + joiner.end())
-        second = _figure(masked, second_match) if second_match else None
+        second = _figure(masked, second_match, names) if second_match else None
         word = joiner.group().strip().lower()
         between = BETWEEN_BEFORE.search(masked[: first.start])
         allowed = word != "and" or between is not None
@@ -296,5 +314,6 @@ def _complete(masked: str, original: str, first: _Figure, end: int) -> tuple[Amo
         approximate=approximate,
         kind=first.kind,
         figure_text=original[first.start : figure_end],
+        scale=max(first.scale, last.scale),
     )
     return amount, end

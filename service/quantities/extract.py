@@ -3,8 +3,9 @@
 The counted thing is the head noun after the figure, past adjectives and compound modifiers
 ("14 new anti-missile interceptors" counts "interceptor"). A figure standing alone as a subject or
 object ("since 2011, when six were held") counts the nearest plural noun before it in its sentence.
-An amount with neither a unit nor a counted thing is dropped: it cannot be compared with anything,
-and a stray figure in page debris ("Newsfeed 0") is not a claim.
+The name of a model or product between the figure and its noun is passed over ("six AK - 47 rifles" counts
+"rifle"; the 47 is part of the name, see `designations`). An amount with neither a unit nor a counted thing is
+dropped: it cannot be compared with anything, and a stray figure in page debris ("Newsfeed 0") is not a claim.
 """
 
 from __future__ import annotations
@@ -14,13 +15,17 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from service.nlp import parse
-from service.quantities.amounts import Amount, find_amounts
+from service.quantities.amounts import Amount, find_amounts, join_spaced_decimals
+from service.quantities.compare import EVENT_ROLES
+from service.quantities.designations import Designation, designation_at, find_designations
 from service.quantities.measure import ROLE_AFTER, measure_of
 from service.records import Quantity, Span
 
 # Dependency labels under which a figure stands for the things it counts (an elliptical count).
 _ELLIPTICAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "conj", "appos"})
 _DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "these", "those", "them", "all", "which"})
+# A figure of this scale or more with no noun counted may still be compared, by its event role.
+MILLION = 1e6
 # How far past the figure the head noun may sit ("14 new anti-missile interceptors" is five tokens).
 _MAX_MODIFIERS = 6
 
@@ -32,15 +37,17 @@ def extract_quantities(text: str, span: Span, parsed: Callable[[str], Doc] = par
     amounts = find_amounts(segment)
     if not amounts:
         return []
-    doc = parsed(segment)
+    doc = parsed(join_spaced_decimals(segment))  # the same text unless it spaces a decimal point ("6 . 1")
+    names = find_designations(segment)
     quantities = []
     for amount in amounts:
-        counted = _counted_noun(doc, amount)
+        counted = _counted_noun(doc, amount, names)
         figure = _last_figure_token(doc, amount)
         if figure is None:
             continue
         measure = measure_of(doc, figure, counted, amount.end)
-        if counted is None and not amount.unit and not _role_only(doc, amount):
+        kept_for_role = _role_only(doc, amount) or _scaled_in_role(amount, measure.role)
+        if counted is None and not amount.unit and not kept_for_role:
             continue
         if amount.unit and counted is not None and counted.pos_ != "NOUN":
             counted = None
@@ -74,13 +81,20 @@ def _last_figure_token(doc: Doc, amount: Amount) -> Token | None:
     return tokens[-1] if tokens else None
 
 
+def _scaled_in_role(amount: Amount, role: str) -> bool:
+    """ "valued at 80 million", "killed 3 million": a figure in millions or more names what it counts only by
+    the event it takes part in. Such a figure is kept for its role, and is only ever compared with a figure of
+    the same event role (see `service.quantities.compare`)."""
+    return amount.scale >= MILLION and role in EVENT_ROLES
+
+
 def _role_only(doc: Doc, amount: Amount) -> bool:
     """ "22 dead", "40 wounded": a toll with no noun counted, kept for its role."""
     after = [t for t in doc if t.idx >= amount.end]
     return bool(after) and after[0].lower_ in ROLE_AFTER
 
 
-def _counted_noun(doc: Doc, amount: Amount) -> Token | None:
+def _counted_noun(doc: Doc, amount: Amount, names: list[Designation]) -> Token | None:
     """The noun the amount counts, or None."""
     figure_tokens = [t for t in doc if t.idx < amount.figure_end and t.idx + len(t) > amount.figure_start]
     after = [t for t in doc if t.idx >= amount.end]
@@ -89,6 +103,13 @@ def _counted_noun(doc: Doc, amount: Amount) -> Token | None:
     last = figure_tokens[-1]
     if amount.kind == "words" and amount.value == 1 and last.dep_ != "nummod":
         return None  # "one of the points", "no one": the pronoun, not a count
+    if names and after:
+        # "six AK - 47 rifles" counts the rifles past the name; "seven AK-47s" counts the name itself.
+        name = designation_at(names, after[0].idx, after[0].idx + len(after[0]))
+        inside = [t for t in after if name is not None and designation_at([name], t.idx, t.idx + len(t))]
+        if name is not None and name.plural:
+            return inside[-1]
+        after = [t for t in after if designation_at(names, t.idx, t.idx + len(t)) is None]
     head = _noun_after(after, allow_of=amount.kind in ("vague", "fraction") or last.dep_ != "nummod")
     if head is not None:
         return head

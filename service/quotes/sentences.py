@@ -12,10 +12,12 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from service.abbreviations import NO_SENTENCE_END
 from service.records import Span
+from service.segment import spaced_decimal_point
 
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr gen col sen rep gov lt sgt st jr sr prof rev capt cmdr adm maj gens sens reps "
+# Titles and ranks (one table for every splitter), months, and the abbreviations of bodies and places.
+_ABBREVIATIONS = NO_SENTENCE_END | frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec no vs inc corp co ltd dept est ft mt".split()
 )
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
@@ -50,6 +52,8 @@ def sentence_spans(text: str, paragraph: Span, protected: Sequence[Span] = ()) -
             continue
         if text[match.start()] == "." and match.group().rstrip("\"”’')]") == "." and _is_abbreviation(text, match.start()):
             continue
+        if match.group() == "." and spaced_decimal_point(text, match.start()):
+            continue  # "magnitude 6 . 1" in tokenised text
         bounds.append(Span(start, cut))
         start = cut
     if start < paragraph.end:

@@ -222,3 +222,55 @@ def test_a_changed_day_is_not_absorbed_by_a_week_in_the_same_claim(client):
     )
     (mismatch,) = _of(findings, "DATE_MISMATCH")
     assert {e.value for e in mismatch.evidence} == {"2015-12-18", "2015-12-14"}
+
+
+CAMPAIGN = "BURLINGTON - The Democratic primary campaign moved on to the Midwest.\n\n"
+
+
+def test_an_office_after_a_no_break_space_is_compared(client):
+    sentence = "{}\u00a0Bernie Sanders said recently that the message of the campaign was now mainstream.\n"
+    _, findings = kinds(client, CAMPAIGN + sentence.format("Sen."), CAMPAIGN + sentence.format("Gov."))
+    (mismatch,) = _of(findings, "ROLE_MISMATCH")
+    assert "Sanders" in mismatch.explanation
+    # Its confidence is the share of right ROLE_MISMATCH findings the perturbation suite measured.
+    from service.compare.confidence import MEASURED
+    from service.records import FindingKind, Severity
+
+    assert mismatch.confidence == pytest.approx(MEASURED[FindingKind.ROLE_MISMATCH, Severity.MAJOR])
+
+
+def test_an_abbreviated_office_is_the_written_out_one(client):
+    sentence = "{} Mike Smith said recently that the state would appeal the ruling on the new voting maps.\n"
+    _, findings = kinds(client, CAMPAIGN + sentence.format("Lt. Gov."), CAMPAIGN + sentence.format("Lieutenant Governor"))
+    assert not _of(findings, "ROLE_MISMATCH")
+    _, findings = kinds(client, CAMPAIGN + sentence.format("Lt. Gov."), CAMPAIGN + sentence.format("Gov."))
+    assert _of(findings, "ROLE_MISMATCH")
+
+
+ATHENS = "ATHENS - Protesters clashed with police during a general strike against spending cuts.\n\n"
+
+
+def test_spaced_decimals_are_compared_as_one_figure(client):
+    sentence = "But markets reacted to the violence with alarm as Greek stocks plunged {} per cent .\n"
+    _, findings = kinds(client, ATHENS + sentence.format("5 . 4"), ATHENS + sentence.format("5 . 9"))
+    (mismatch,) = _of(findings, "NUMBER_MISMATCH")
+    assert sorted(e.value for e in mismatch.evidence) == ["5.4 %", "5.9 %"]
+    _, findings = kinds(client, ATHENS + sentence.format("5 . 4"), ATHENS + sentence.format("5.4"))
+    assert not _of(findings, "NUMBER_MISMATCH")
+
+
+NAVY = "MUMBAI - The Indian Navy foiled a piracy attempt in the Gulf of Aden.\n\n"
+
+
+def test_a_count_before_a_rifle_name_is_compared_past_the_name(client):
+    sentence = "The Navy confiscated {} AK - 47 rifles , 31 magazines and 923 rounds from the boat , Nambiar said .\n"
+    _, findings = kinds(client, NAVY + sentence.format("14"), NAVY + sentence.format("six"))
+    (mismatch,) = _of(findings, "NUMBER_MISMATCH")
+    assert sorted(e.value for e in mismatch.evidence) == ["14 rifle", "6 rifle"]
+    assert not any("47" in f.explanation for f in findings)
+
+
+def test_the_same_rifles_by_name_are_no_number_mismatch(client):
+    sentence = "The Navy confiscated 14 AK - 47 rifles , 31 magazines and 923 rounds from the boat , Nambiar said .\n"
+    _, findings = kinds(client, NAVY + sentence, NAVY + sentence.replace("AK - 47", "AK-47"))
+    assert not _of(findings, "NUMBER_MISMATCH")
