@@ -73,8 +73,15 @@ def _sentence_bounds(text: str, paragraph: Span) -> list[tuple[int, int]]:
     body = text[paragraph.start : paragraph.end]
     cuts = [0]
     for match in _END.finditer(body):
-        if _is_boundary(body, match):
-            cuts.append(match.end())
+        closing = _spaced_closing_quote(body, match.end(), body[cuts[-1]:match.end()])
+        if closing is None:
+            if _is_boundary(body, match):
+                cuts.append(match.end())
+            continue
+        after = _NEXT_WORD.search(body, closing)
+        if after is None or not body[after.start()].islower():
+            cuts.append(closing)  # a quote closed after its full stop ends the sentence...
+        # ...unless the sentence goes on in lower case ('"We will win . " he said')
     cuts.append(len(body))
     bounds: list[tuple[int, int]] = []
     for start, end in zip(cuts, cuts[1:]):
@@ -85,6 +92,21 @@ def _sentence_bounds(text: str, paragraph: Span) -> list[tuple[int, int]]:
         trail = len(chunk) - len(chunk.rstrip())
         bounds.append((paragraph.start + start + lead, paragraph.start + end - trail))
     return bounds
+
+
+_SPACED_QUOTE = re.compile(r"[ \t]+([\"”’»])(?=\s|$)")
+
+
+def _spaced_closing_quote(body: str, at: int, sentence: str) -> int | None:
+    """Where a quotation mark that closes the sentence's quote ends, when tokenised text sets it apart from the
+    full stop ('... our grandchildren . "'): it belongs to the sentence it closes, not to the next one. A
+    straight mark closes when the sentence has opened one it did not close."""
+    mark = _SPACED_QUOTE.match(body, at)
+    if mark is None:
+        return None
+    if mark.group(1) == '"' and sentence.count('"') % 2 == 0:
+        return None  # it opens the next sentence's quote
+    return mark.end()
 
 
 def spaced_decimal_point(text: str, at: int) -> bool:

@@ -107,3 +107,26 @@ def test_lower_case_continuation_is_joined() -> None:
         "The ministers said on Monday that the talks would resume in Geneva after the holiday, officials said."
     ]
     assert sentences[0].paragraph == 0
+
+
+# Tokenised corpora set a quote's closing mark apart from its full stop.
+def test_a_closing_quote_set_apart_from_its_full_stop_ends_the_quoted_sentence() -> None:
+    text = ('" We can grow our economy today , " Obama said , " and preserve the environment for our '
+            'grandchildren . " The ruling was overturned on Tuesday .')
+    assert sentences_of(text) == [
+        '" We can grow our economy today , " Obama said , " and preserve the environment for our grandchildren . "',
+        "The ruling was overturned on Tuesday .",
+    ]
+    assert sentences_of("“ It is over . ” Then he went home .") == ["“ It is over . ”", "Then he went home ."]
+
+
+def test_a_quote_closed_after_its_full_stop_does_not_end_a_sentence_that_goes_on() -> None:
+    assert sentences_of('" We will win . " he said . " We are ready . " The crowd cheered .') == [
+        '" We will win . " he said .', '" We are ready . "', "The crowd cheered .",
+    ]
+
+
+def test_a_straight_quote_after_a_full_stop_that_opens_the_next_quote_stays_with_it() -> None:
+    assert sentences_of('The minister spoke . " We will win , " he said .') == [
+        "The minister spoke .", '" We will win , " he said .',
+    ]
