@@ -45,7 +45,7 @@ def extract_quantities(text: str, span: Span, parsed: Callable[[str], Doc] = par
         figure = _last_figure_token(doc, amount)
         if figure is None:
             continue
-        measure = measure_of(doc, figure, counted, amount.end)
+        measure = measure_of(doc, figure, counted, amount.end, amount.unit)
         kept_for_role = _role_only(doc, amount) or _scaled_in_role(amount, measure.role)
         if counted is None and not amount.unit and not kept_for_role:
             continue

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from service.quantities.units import in_base_unit
+
 # Event roles written with different words: "22 dead", "22 people died", "killed 22" are one toll.
 ROLE_SYNONYMS = {
     "kill": "killed", "killed": "killed", "die": "killed", "dead": "killed", "death": "killed", "fatality": "killed",
@@ -65,23 +67,27 @@ def role_word(lemma: str) -> str:
     return ROLE_SYNONYMS.get(lemma.lower(), "")
 
 
-def measure_of(doc: Doc, figure: Token, noun: Token | None, end: int) -> Measure:
+def measure_of(doc: Doc, figure: Token, noun: Token | None, end: int, unit: str = "") -> Measure:
     """The measure of the amount whose last figure token is `figure`, counting `noun` (None for a bare unit or
-    an elliptical count) and ending at character `end` of the parsed text."""
+    an elliptical count) and ending at character `end` of the parsed text, in `unit` ("" for a count)."""
     anchor = noun if noun is not None else figure
     after = [t for t in doc if t.idx >= end]
     if noun is not None:
         after = [t for t in doc if t.i > noun.i]
-    role = _role_after(after) or _role_of_governor(anchor)
+    role = _role_after(after, in_base_unit(unit, 1.0)[0] == "length") or _role_of_governor(anchor)
     return Measure(role=role, modifiers=_modifiers(noun, after), holder=_holder(anchor))
 
 
-def _role_after(after: list[Token]) -> str:
+def _role_after(after: list[Token], length: bool) -> str:
     if not after:
         return ""
     first = after[0]
     if first.lower_ in ROLE_AFTER:
         return role_word(first.lemma_) or role_word(first.lower_)
+    # Only a length is a distance: "55 km from Bam" is, "a $144 billion bailout from the IMF" and "12 people
+    # from the village" are not.
+    if not length:
+        return ""
     if first.lower_ in DISTANCE_AFTER or (first.lower_ == "to" and len(after) > 1 and after[1].lower_ in
                                           DISTANCE_AFTER):
         return "distance"

@@ -109,3 +109,11 @@ def test_a_four_digit_count_before_its_plural_noun_is_no_year() -> None:
     (seats,) = quantities("The new flights will add nearly 1050 seats a week on the route.")
     assert (seats.counts, seats.hedge) == ("seat", "nearly")
     assert quantities("The route opened in 1998 and closed later.") == []
+
+
+def test_only_a_length_is_a_distance_from_somewhere() -> None:
+    (depth,) = quantities("The quake struck 55 km from the town of Bam.")
+    (bailout,) = quantities("Greece can get a $144 billion bailout from the International Monetary Fund.")
+    (people,) = quantities("Police said 12 people from the village were arrested.")
+    assert depth.role == "distance"
+    assert bailout.role != "distance" and people.role != "distance"
