@@ -172,7 +172,8 @@ def _figure(text: str, match: re.Match[str], names: list[Designation]) -> _Figur
             return None  # "300m" could be metres, "4k" a resolution: only money makes the suffix a scale
         if designation_figure(names, match.start("digits")):
             return None  # "AK - 47", "F-16", "Boeing 737": the figure of a name
-        if _looks_like_label(text, match.start("digits"), match.end(), before, after):
+        # A label glues letters to its figure ("G8"); a currency glued as a sign ("euro110") does too, and is a sum.
+        if not sign.isalpha() and _looks_like_label(text, match.start("digits"), match.end(), before, after):
             return None
         value = float(raw.replace(",", "").replace(" ", ""))
         decimals = len(raw.split(".")[1].strip()) if "." in raw else 0

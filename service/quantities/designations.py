@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from service.quantities.units import CURRENCY_SIGNS, GLUED_CURRENCY_WORDS
+
 # Words that are capitalised before a figure without naming a product: a date ("March 5", "Jan - 5"), a day.
 _NOT_NAMES = frozenset(
     """
@@ -20,6 +22,8 @@ _NOT_NAMES = frozenset(
     thursday friday saturday sunday
     """.split()
 )
+# A currency glued to its figure is a sum, not a model: "euro110 billion", "USD5".
+_CURRENCIES = frozenset(k for k in (*CURRENCY_SIGNS, *GLUED_CURRENCY_WORDS) if k.isalpha())
 # A model-like prefix before a spaced hyphen: "AK", "F", "SU", "MiG", "Su", "Tu" (up to five letters,
 # upper-case, or capitalised and short).
 _SPACED_PREFIX = r"(?:[A-Z]{1,5}|[A-Z][a-z]{1,2}|[A-Z][a-z]?[A-Z][a-z]?)"
@@ -53,7 +57,7 @@ def find_designations(text: str) -> list[Designation]:
     for match in _DESIGNATION.finditer(text):
         prefix_group = next(g for g in ("spaced", "hyphened", "glued", "named") if match.group(g))
         prefix = match.group(prefix_group)
-        if prefix.lower() in _NOT_NAMES:
+        if prefix.lower() in _NOT_NAMES or prefix.lower() in _CURRENCIES:
             continue
         if prefix_group in ("named", "spaced") and _SENTENCE_START.search(text[: match.start()]):
             continue  # "Police 5": a table line; "ROME - 12 people were killed": a dateline, not an "AK - 47"

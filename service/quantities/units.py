@@ -52,7 +52,12 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-CURRENCY_SIGN_PATTERN = rf"(?:{_alternation(list(CURRENCY_SIGNS))})"
+# Currency words that agencies glue to the figure as a sign ("a euro110 billion loan", AP style): read as a sign
+# only when glued, so "Euro 2012" (a championship) is no sum.
+GLUED_CURRENCY_WORDS: dict[str, str] = {"euro": "EUR", "euros": "EUR"}
+CURRENCY_SIGN_PATTERN = (
+    rf"(?:{_alternation(list(CURRENCY_SIGNS))}|(?:{_alternation(list(GLUED_CURRENCY_WORDS))})(?=\d))"
+)
 UNIT_AFTER = re.compile(
     rf"^(?:\s*(?P<percent>%)|\s+(?P<percent_word>percent|per\s+cent|pct)\b"
     rf"|\s+(?P<currency>{_alternation(list(CURRENCY_WORDS))})\b"
@@ -62,7 +67,8 @@ UNIT_AFTER = re.compile(
 
 
 def currency_of_sign(sign: str) -> str:
-    return CURRENCY_SIGNS[sign.lower().replace(" ", "")]
+    key = sign.lower().replace(" ", "")
+    return CURRENCY_SIGNS.get(key) or GLUED_CURRENCY_WORDS[key]
 
 
 def currency_of_word(word: str) -> str:

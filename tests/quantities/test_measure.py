@@ -117,3 +117,10 @@ def test_only_a_length_is_a_distance_from_somewhere() -> None:
     (people,) = quantities("Police said 12 people from the village were arrested.")
     assert depth.role == "distance"
     assert bailout.role != "distance" and people.role != "distance"
+
+
+def test_a_currency_glued_to_its_figure_is_a_sum_and_a_championship_is_not() -> None:
+    loan, dollars = quantities("Greece gets a euro110 billion ( $141 billion ) loan package from the IMF.")
+    assert (loan.text, loan.value, loan.unit) == ("euro110 billion", 110e9, "EUR")
+    assert (dollars.value, dollars.unit) == (141e9, "USD")
+    assert [q.unit for q in quantities("The Euro 2012 championship drew 16 teams.")] == [""]
