@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from service.records import Span
 
@@ -36,8 +37,7 @@ _TRAILING = set(".!?…,;:\"'”’»)]*%")
 _LEADING = set("\"'“‘«([¿¡$€£#")
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: a page has tens of thousands, and a frozen dataclass is slow to build
     key: str
     start: int
     end: int

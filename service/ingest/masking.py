@@ -18,12 +18,14 @@ class MaskedText:
     def __init__(self, text: str) -> None:
         self._chars = list(text)
         self._removed: list[tuple[Span, str]] = []
+        self._text: str | None = text  # the joined text until the next mask (stages read it between masks)
 
     def mask(self, start: int, end: int, reason: str) -> None:
         if end <= start:
             return
         self._chars[start:end] = blanked("".join(self._chars[start:end]))
         self._removed.append((Span(start, end), reason))
+        self._text = None
 
     def note(self, span: Span, reason: str) -> None:
         """Record a removal already reflected in the text (done by an earlier stage)."""
@@ -31,7 +33,9 @@ class MaskedText:
 
     @property
     def text(self) -> str:
-        return "".join(self._chars)
+        if self._text is None:
+            self._text = "".join(self._chars)
+        return self._text
 
     @property
     def removed(self) -> tuple[tuple[Span, str], ...]:
