@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from service.ingest.masking import blanked
 from service.records import PartialDate, Span
 from service.timex.publication import FULL_DATE, full_date
 
@@ -133,7 +134,6 @@ def shown_at(text: str, day: PartialDate) -> Span | None:
 # daily site shows the day the page was served ("Wednesday, August 19, 2020" beside "Subscribe Today").
 ARTICLE_LEAD_WORDS = 60
 _WORD = re.compile(r"\S+")
-_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def around_article(text: str, paragraphs: Sequence[Span]) -> str:
@@ -141,13 +141,13 @@ def around_article(text: str, paragraphs: Sequence[Span]) -> str:
     blocks and ARTICLE_LEAD_WORDS words before the first and after the last. (The headline found on a page is
     no bound: it may be the masthead's own heading.) A page with no kept block keeps nothing."""
     if not paragraphs:
-        return _NOT_NEWLINE.sub(" ", text)
+        return blanked(text)
     first, last = paragraphs[0].start, paragraphs[-1].end
     before = [m.start() for m in _WORD.finditer(text, 0, first)][-ARTICLE_LEAD_WORDS:]
     after = [m.end() for m in _WORD.finditer(text, last)][:ARTICLE_LEAD_WORDS]
     start = before[0] if before else first
     end = after[-1] if after else last
-    return _NOT_NEWLINE.sub(" ", text[:start]) + text[start:end] + _NOT_NEWLINE.sub(" ", text[end:])
+    return blanked(text[:start]) + text[start:end] + blanked(text[end:])
 
 
 def choose(candidates: Sequence[tuple[str, dt.date | None]]) -> DatedBy | None:
