@@ -10,9 +10,10 @@ candidate, and the decision weighs what the pair shares in the context of the tw
   every sentence names the event, not the fact);
 - the slots already extracted: people, organisations and places by canonical name, dates by interval, quantities
   by value and what they count;
-- position: headlines and leads state the main fact of the story in both articles.
+- position: headlines and leads state the main fact of the story in both articles;
+- how close the two articles are as a whole.
 
-The decision is a logistic regression over these features, trained on ECB+ topics 1-12 by
+The decision is a logistic regression over these features, each event weighted alike, trained on ECB+ topics 1-12 by
 `scripts/train_aligner.py` and committed as coefficients (`facts.json`).
 """
 
@@ -54,7 +55,11 @@ FACT_FEATURES: tuple[str, ...] = (
     "lead_either",
     "log_length_short",
     "log_length_ratio",
+    "articles_cosine",  # mean cosine of all claim pairs of the two articles
 )
+# How close the two articles are as a whole sets the prior of any of their pairs: two reports that stay on the
+# event share most facts, while in a report that wanders into the background (earlier trials, other quakes) a
+# pair of the same cosine is less often one fact.
 # No feature compares a pair's cosine with the claims' best cosines elsewhere: on two near-copies every claim has
 # a near-perfect counterpart, and such a feature would score every other pair of them as one fact.
 # Values that disagree (a date, a figure, a denial) are not features: two claims of one fact that differ there are
@@ -151,6 +156,7 @@ def pair_matrix(a: Extraction, emb_a: np.ndarray, b: Extraction, emb_b: np.ndarr
     lead_b = np.array([v.lead for v in views_b])[None, :]
 
     out[..., _F["cosine"]] = cosines
+    out[..., _F["articles_cosine"]] = cosines.mean()
     out[..., _F["cosine_rank_a"]] = 1.0 / (1.0 + rank_a)
     out[..., _F["cosine_rank_b"]] = 1.0 / (1.0 + rank_b)
     out[..., _F["stem_jaccard"]] = _ratio(shared, union)

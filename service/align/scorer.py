@@ -78,6 +78,7 @@ def load_scorer(path: Path | None = None, expected: tuple[str, ...] = FEATURE_NA
 def fit_scorer(
     features: np.ndarray, labels: np.ndarray, threshold: float = 0.5, c: float = 1.0,
     names: tuple[str, ...] = FEATURE_NAMES, class_weight: str | None = None,
+    sample_weight: np.ndarray | None = None,
 ) -> PairScorer:
     """Fits the logistic regression; `threshold` is chosen by the caller (by cross-validation)."""
     from sklearn.linear_model import LogisticRegression
@@ -87,7 +88,7 @@ def fit_scorer(
     scales = x.std(axis=0)
     scales[scales == 0] = 1.0  # a constant feature carries no information; keep it inert
     model = LogisticRegression(C=c, max_iter=2000, solver="lbfgs", class_weight=class_weight)
-    model.fit((x - means) / scales, np.asarray(labels, dtype=int))
+    model.fit((x - means) / scales, np.asarray(labels, dtype=int), sample_weight=sample_weight)
     return PairScorer(
         feature_names=names,
         means=tuple(float(v) for v in means),

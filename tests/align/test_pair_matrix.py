@@ -61,6 +61,7 @@ def reference_pair_matrix(a: Extraction, emb_a: np.ndarray, b: Extraction, emb_b
                 float(va.lead or vb.lead),
                 math.log(shorter),
                 math.log(longer / shorter),
+                cosines.mean(),
             )
     return out
 
