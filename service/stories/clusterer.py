@@ -76,6 +76,8 @@ class StoryThresholds:
     # stories, but almost never in one article together: Rahman / Thompson) never share a story; a clash counts
     # when chance would produce it in fewer than this share of such groups (service/stories/clashes.py). 0 turns
     # the test off. Only the regional clusterer applies it: it needs the whole region, not one article at a time.
+    # Chosen on ECB+ 1-12 with the story threshold through that clusterer (tests/eval/ecbplus.py --tune), by the
+    # same precision-first rule.
     clash_significance: float = 0.1
 
 

@@ -11,8 +11,11 @@ only the names, never the membership, depend on arrival order.
 
 Pair scores are those of the incremental clusterer: title-and-lead embedding cosine plus a bonus for shared
 names; articles more than a window apart never share a story, and an undated article joins a dated one only on
-wording alone well above the threshold. Topics (looser subjects across stories) are still decided on arrival:
-a re-formed story keeps the topic most of its members had.
+wording alone well above the threshold. Inside the region, two articles on opposite sides of a clash of words
+(service/stories/clashes.py: Rahman in the one and never Thompson, Thompson in the other and never Rahman, across
+the region's reports of two Klitschko title defences) never share a story: that tells apart two events of one
+subject that embed too close together for any threshold. Topics (looser subjects across stories) are still
+decided on arrival: a re-formed story keeps the topic most of its members had.
 """
 
 from __future__ import annotations

@@ -7,8 +7,9 @@ topic. Documents arrive in file-name order; title = first sentence, lead = first
 skipped); names = capitalised words of title and lead; publication dates are not used (None): the ECB part has
 none, and a date only in half of the documents would be a giveaway. The clusterer's defaults were chosen on
 topics 1-12 (`--tune` reruns that grid search, prints the top candidates and the choice): precision first, the
-most precise setting within one F1 point of the best. The tf-idf baseline's distance is chosen on topics 1-12
-in every run. Topics 13-22 are held out.
+most precise setting within one F1 point of the best; then, through the service's (regional) clusterer, the
+story threshold with the clash test's significance, by the same rule. The tf-idf baseline's distance is chosen on
+topics 1-12 in every run. Topics 13-22 are held out.
 """
 
 from __future__ import annotations
