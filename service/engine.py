@@ -182,7 +182,7 @@ class Engine:
         log.info("filling in story features of articles stored before they were kept", extra={"articles": len(missing)})
         for article_id in missing:
             document = self._story_document(self.store.get_extraction(article_id))
-            self.store.save_features(article_id, StoryFeatures(document.embedding, document.names))
+            self.store.save_features(article_id, StoryFeatures(document.embedding, document.names, document.words))
 
     # ------------------------------------------------------------------------------------------ operations
 
@@ -241,7 +241,7 @@ class Engine:
                     deadline: Deadline = NO_DEADLINE) -> IngestOutcome:
         extraction, embeddings = analysis.extraction, analysis.embeddings
         document = self._story_document(extraction, analysis.lead_embedding)
-        features = StoryFeatures(document.embedding, document.names)
+        features = StoryFeatures(document.embedding, document.names, document.words)
 
         def place(members: StoryMembers) -> Placement:
             # The last moment to give up: after it the article is stored, and the caller told so.

@@ -34,6 +34,9 @@ class StoryFeatures:
 
     embedding: np.ndarray
     names: tuple[str, ...]
+    # The content words of title and lead, which tell two events of one subject apart (service/stories/clashes.py).
+    # () for articles stored before they were kept: those stand on neither side of a clash.
+    words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

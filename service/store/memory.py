@@ -142,7 +142,7 @@ class MemoryStore:
             self._features[article_id] = features
             extraction = self._extractions[article_id]
             published = extraction.article.published.complete if extraction.article.published else None
-            self._rows.append(article_id, features.names, published, features.embedding)
+            self._rows.append(article_id, features.names, published, features.embedding, features.words)
 
     def nearest_claims(self, vectors: np.ndarray, k: int, claim_ids: Sequence[str]) -> Hits:
         wanted = set(claim_ids)
@@ -194,7 +194,7 @@ class _Members:
             return None
         return StoryMember(rows.ids[row], rows.names[row], rows.published[row], rows.embedding(row),
                            StoryAssignment(link.article_id, link.story_id, link.topic_id, link.similarity),
-                           self._seq[rows.ids[row]])
+                           self._seq[rows.ids[row]], rows.words[row])
 
     def near(self, embedding: np.ndarray, min_cosine: float) -> list[tuple[StoryMember, float]]:
         found = ((self._member(row), cosine) for row, cosine in self._store._rows.near(embedding, min_cosine))

@@ -100,6 +100,11 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX reports_window ON reports (since, until, created);
     """,
+    # The content words of title and lead, which tell two events of one subject apart. Articles stored before
+    # have none ('[]') and stand on neither side of a clash.
+    """
+    ALTER TABLE story_features ADD COLUMN words TEXT NOT NULL DEFAULT '[]';  -- JSON list, sorted
+    """,
 )
 
 _ORDER_KEY = """(COALESCE(to_char(a.published_on, 'YYYY-MM-DD'), '0000-00-00') || '|' || a.id) COLLATE "C" """
@@ -240,9 +245,10 @@ class PostgresStore:
     @staticmethod
     def _insert_features(conn, article_id: str, features: StoryFeatures) -> None:
         conn.execute(
-            "INSERT INTO story_features (article_id, names, embedding) VALUES (%s, %s, %s) "
+            "INSERT INTO story_features (article_id, names, embedding, words) VALUES (%s, %s, %s, %s) "
             "ON CONFLICT (article_id) DO NOTHING",
-            (article_id, json.dumps(list(features.names)), _vector(features.embedding)),
+            (article_id, json.dumps(list(features.names)), _vector(features.embedding),
+             json.dumps(list(features.words))),
         )
 
     def _article(self, article_id: str) -> Article:
@@ -378,8 +384,9 @@ class PostgresStore:
         return found
 
     def story_features(self, article_id: str) -> StoryFeatures | None:
-        rows = self._query("SELECT names, embedding FROM story_features WHERE article_id = %s", (article_id,))
-        return StoryFeatures(_vector(rows[0][1]), tuple(json.loads(rows[0][0]))) if rows else None
+        rows = self._query("SELECT names, embedding, words FROM story_features WHERE article_id = %s", (article_id,))
+        return StoryFeatures(_vector(rows[0][1]), tuple(json.loads(rows[0][0])), tuple(json.loads(rows[0][2]))) \
+            if rows else None
 
     def articles_without_features(self) -> list[str]:
         rows = self._query(
@@ -480,21 +487,21 @@ class _Members:
         self._conn = conn
 
     _COLUMNS = """f.article_id, f.names, a.published_on, f.embedding, a.stored_seq, l.story_id, l.topic_id,
-                  l.similarity"""
+                  l.similarity, f.words"""
     _FROM = """FROM story_features f JOIN articles a ON a.id = f.article_id
                JOIN story_links l ON l.article_id = f.article_id"""
 
     def _members(self, rows: list[tuple], embedding: np.ndarray, min_cosine: float) -> list[tuple[StoryMember, float]]:
         query = np.asarray(embedding).astype(np.float64)
         found = []
-        for article_id, names, published, vector, seq, story_id, topic_id, similarity in rows:
+        for article_id, names, published, vector, seq, story_id, topic_id, similarity, words in rows:
             row = _vector(vector)
             # the cosine the in-memory table computes (float64 over the float32 rows), so every backend decides alike
             cosine = float(row.astype(np.float64) @ query)
             if cosine >= min_cosine:
                 assignment = StoryAssignment(article_id, story_id, topic_id, similarity)
-                found.append((StoryMember(article_id, tuple(json.loads(names)), published, row, assignment, seq),
-                              cosine))
+                found.append((StoryMember(article_id, tuple(json.loads(names)), published, row, assignment, seq,
+                                          tuple(json.loads(words))), cosine))
         return found
 
     def near(self, embedding: np.ndarray, min_cosine: float) -> list[tuple[StoryMember, float]]:
@@ -508,7 +515,8 @@ class _Members:
                 # links and dates of those only; vectors travel in binary.
                 rows = self._conn.execute(
                     f"""WITH nearest AS MATERIALIZED (
-                            SELECT article_id, names, embedding, embedding::vector(384) <=> %s::vector(384) AS distance
+                            SELECT article_id, names, embedding, words,
+                                   embedding::vector(384) <=> %s::vector(384) AS distance
                             FROM story_features WHERE vector_dims(embedding) = 384
                             ORDER BY embedding::vector(384) <=> %s::vector(384) LIMIT %s)
                         SELECT {self._COLUMNS}, f.distance FROM nearest f

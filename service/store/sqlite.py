@@ -96,6 +96,11 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE UNIQUE INDEX articles_arrival ON articles (stored_seq);
     """,
+    # The content words of title and lead, which tell two events of one subject apart. Articles stored before
+    # have none ('[]') and stand on neither side of a clash.
+    """
+    ALTER TABLE story_features ADD COLUMN words TEXT NOT NULL DEFAULT '[]';  -- JSON list, sorted
+    """,
 )
 
 
@@ -237,8 +242,9 @@ class SqliteStore:
     @staticmethod
     def _insert_features(db: sqlite3.Connection, article_id: str, features: StoryFeatures) -> None:
         db.execute(
-            "INSERT OR IGNORE INTO story_features (article_id, names, embedding) VALUES (?, ?, ?)",
-            (article_id, json.dumps(list(features.names)), np.asarray(features.embedding, dtype=np.float32).tobytes()),
+            "INSERT OR IGNORE INTO story_features (article_id, names, embedding, words) VALUES (?, ?, ?, ?)",
+            (article_id, json.dumps(list(features.names)), np.asarray(features.embedding, dtype=np.float32).tobytes(),
+             json.dumps(list(features.words))),
         )
 
     def _article(self, article_id: str) -> Article:
@@ -358,8 +364,9 @@ class SqliteStore:
         return found
 
     def story_features(self, article_id: str) -> StoryFeatures | None:
-        rows = self._query("SELECT names, embedding FROM story_features WHERE article_id = ?", (article_id,))
-        return StoryFeatures(_vector(rows[0][1]), tuple(json.loads(rows[0][0]))) if rows else None
+        rows = self._query("SELECT names, embedding, words FROM story_features WHERE article_id = ?", (article_id,))
+        return StoryFeatures(_vector(rows[0][1]), tuple(json.loads(rows[0][0])), tuple(json.loads(rows[0][2]))) \
+            if rows else None
 
     def articles_without_features(self) -> list[str]:
         rows = self._query(
@@ -377,14 +384,14 @@ class SqliteStore:
         filled in for old articles arrive out of order, so a count that does not add up reads them all again."""
         last = self._story_seqs[-1] if self._story_seqs else 0
         rows = self._query(
-            """SELECT f.article_id, f.names, a.published_on, f.embedding, a.stored_seq FROM story_features f
+            """SELECT f.article_id, f.names, a.published_on, f.embedding, a.stored_seq, f.words FROM story_features f
                JOIN articles a ON a.id = f.article_id WHERE a.stored_seq > ? ORDER BY a.stored_seq""", (last,))
         self._append_story_rows(rows)
         (count,) = self._query("SELECT COUNT(*) FROM story_features")[0]
         if count != len(self._story_rows):
             self._story_rows, self._story_seqs = VectorRows(), []
             self._append_story_rows(self._query(
-                """SELECT f.article_id, f.names, a.published_on, f.embedding, a.stored_seq FROM story_features f
+                """SELECT f.article_id, f.names, a.published_on, f.embedding, a.stored_seq, f.words FROM story_features f
                    JOIN articles a ON a.id = f.article_id ORDER BY a.stored_seq"""))
 
     def _append_story_rows(self, rows: list[tuple]) -> None:
@@ -392,7 +399,8 @@ class SqliteStore:
             return
         matrix = np.frombuffer(b"".join(r[3] for r in rows), dtype=np.float32).reshape(len(rows), -1)
         self._story_rows.extend([r[0] for r in rows], [tuple(json.loads(r[1])) for r in rows],
-                                [dt.date.fromisoformat(r[2]) if r[2] else None for r in rows], matrix)
+                                [dt.date.fromisoformat(r[2]) if r[2] else None for r in rows], matrix,
+                                [tuple(json.loads(r[5])) for r in rows])
         self._story_seqs.extend(r[4] for r in rows)
 
     def _links_of(self, article_ids: Sequence[str]) -> dict[str, StoryLink]:
@@ -524,7 +532,7 @@ class _Members:
             if link is not None:
                 assignment = StoryAssignment(link.article_id, link.story_id, link.topic_id, link.similarity)
                 members.append((StoryMember(rows.ids[row], rows.names[row], rows.published[row], rows.embedding(row),
-                                            assignment, self._store._story_seqs[row]), cosine))
+                                            assignment, self._store._story_seqs[row], rows.words[row]), cosine))
         return members
 
     def best_cosine(self, embedding: np.ndarray) -> float | None:

@@ -33,6 +33,11 @@ class StoryDocument:
     def text(self) -> str:
         return f"{self.title}. {self.lead}" if self.title and self.lead else self.title or self.lead
 
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The content words of title and lead (lower-cased, sorted): what a store keeps to tell events apart."""
+        return tuple(sorted(term_frequencies(self.text)))
+
 
 @dataclass(frozen=True)
 class StoryAssignment:
@@ -67,6 +72,13 @@ class StoryThresholds:
     # reports of one event score 0.9 and more, while the same subject's talks six years apart still score about
     # 0.83 (seed 003 against the story of 000 and 001).
     undated_story: float = 0.85
+    # Articles on opposite sides of a clash (two words each common among the articles being re-formed into
+    # stories, but almost never in one article together: Rahman / Thompson) never share a story; a clash counts
+    # when chance would produce it in fewer than this share of such groups (service/stories/clashes.py). 0 turns
+    # the test off. Only the regional clusterer applies it: it needs the whole region, not one article at a time.
+    # Chosen on ECB+ 1-12 with the story threshold through that clusterer (tests/eval/ecbplus.py --tune), by the
+    # same precision-first rule.
+    clash_significance: float = 0.1
 
 
 @dataclass

@@ -27,6 +27,7 @@ class StoryMember:
     embedding: np.ndarray  # title + lead, L2-normalised
     assignment: StoryAssignment
     seq: int  # arrival order: ties between equally good topics go to the later article
+    words: tuple[str, ...] = ()  # content words of title and lead (StoryDocument.words); () if never kept
 
 
 class StoryMembers(Protocol):
@@ -58,12 +59,14 @@ class VectorRows:
         self.ids: list[str] = []
         self.names: list[tuple[str, ...]] = []
         self.published: list[dt.date | None] = []
+        self.words: list[tuple[str, ...]] = []
         self._matrix = np.zeros((0, 0))
 
     def __len__(self) -> int:
         return len(self.ids)
 
-    def append(self, article_id: str, names: tuple[str, ...], published: dt.date | None, embedding: np.ndarray) -> None:
+    def append(self, article_id: str, names: tuple[str, ...], published: dt.date | None, embedding: np.ndarray,
+               words: tuple[str, ...] = ()) -> None:
         row = np.asarray(embedding).astype(np.float64)
         if not self._matrix.size:
             self._matrix = np.zeros((16, row.shape[0]))
@@ -73,9 +76,10 @@ class VectorRows:
         self.ids.append(article_id)
         self.names.append(tuple(names))
         self.published.append(published)
+        self.words.append(tuple(words))
 
     def extend(self, ids: list[str], names: list[tuple[str, ...]], published: list[dt.date | None],
-               matrix: np.ndarray) -> None:
+               matrix: np.ndarray, words: list[tuple[str, ...]] | None = None) -> None:
         """Many rows at once (a store reading its stored vectors): one copy instead of one per row."""
         if not ids:
             return
@@ -91,6 +95,7 @@ class VectorRows:
         self.ids.extend(ids)
         self.names.extend(names)
         self.published.extend(published)
+        self.words.extend(words if words is not None else [()] * len(ids))
 
     def embedding(self, row: int) -> np.ndarray:
         return self._matrix[row]
@@ -120,10 +125,10 @@ class MemberTable:
         return len(self._rows)
 
     def remember(self, article_id: str, names: tuple[str, ...], published: dt.date | None, embedding: np.ndarray,
-                 assignment: StoryAssignment) -> None:
+                 assignment: StoryAssignment, words: tuple[str, ...] = ()) -> None:
         if article_id not in self._row_of:
             self._row_of[article_id] = len(self._rows)
-            self._rows.append(article_id, names, published, embedding)
+            self._rows.append(article_id, names, published, embedding, words)
         self._assignments[article_id] = assignment
 
     def relink(self, assignment: StoryAssignment) -> None:
@@ -135,7 +140,7 @@ class MemberTable:
     def _member(self, row: int) -> StoryMember:
         article_id = self._rows.ids[row]
         return StoryMember(article_id, self._rows.names[row], self._rows.published[row], self._rows.embedding(row),
-                           self._assignments[article_id], row)
+                           self._assignments[article_id], row, self._rows.words[row])
 
     def near(self, embedding: np.ndarray, min_cosine: float) -> list[tuple[StoryMember, float]]:
         return [(self._member(row), cosine) for row, cosine in self._rows.near(embedding, min_cosine)]

@@ -11,8 +11,11 @@ only the names, never the membership, depend on arrival order.
 
 Pair scores are those of the incremental clusterer: title-and-lead embedding cosine plus a bonus for shared
 names; articles more than a window apart never share a story, and an undated article joins a dated one only on
-wording alone well above the threshold. Topics (looser subjects across stories) are still decided on arrival:
-a re-formed story keeps the topic most of its members had.
+wording alone well above the threshold. Inside the region, two articles on opposite sides of a clash of words
+(service/stories/clashes.py: Rahman in the one and never Thompson, Thompson in the other and never Rahman, across
+the region's reports of two Klitschko title defences) never share a story: that tells apart two events of one
+subject that embed too close together for any threshold. Topics (looser subjects across stories) are still
+decided on arrival: a re-formed story keeps the topic most of its members had.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from typing import Iterable
 
 import numpy as np
 
+from service.stories.clashes import opposed_pairs
 from service.stories.clusterer import StoryAssignment, StoryDocument, StoryThresholds, name_overlap
 from service.stories.members import MemberTable, StoryMember, StoryMembers
 
@@ -44,11 +48,13 @@ class _Member:
     names: frozenset[str]
     assignment: StoryAssignment | None  # None for the article being placed
     seq: int = -1
+    words: frozenset[str] = frozenset()  # content words of title and lead
 
 
 def _member(stored: StoryMember) -> _Member:
     doc = StoryDocument(stored.article_id, "", "", stored.names, stored.published, stored.embedding)
-    return _Member(doc, frozenset(n.lower() for n in stored.names), stored.assignment, stored.seq)
+    return _Member(doc, frozenset(n.lower() for n in stored.names), stored.assignment, stored.seq,
+                   frozenset(stored.words))
 
 
 class _TakenIds:
@@ -89,7 +95,7 @@ class RegionalClusterer:
     def restore(self, history: Iterable[tuple[StoryDocument, StoryAssignment]]) -> None:
         """Loads stored assignments without re-deciding them."""
         for doc, assignment in history:
-            self._table.remember(doc.article_id, doc.names, doc.published, doc.embedding, assignment)
+            self._table.remember(doc.article_id, doc.names, doc.published, doc.embedding, assignment, doc.words)
 
     def assignments(self) -> dict[str, StoryAssignment]:
         return self._table.assignments()
@@ -141,8 +147,9 @@ class RegionalClusterer:
 
     # --------------------------------------------------------------------------------------------- clustering
 
-    def _cluster(self, docs: list[StoryDocument]) -> list[list[int]]:
-        """Average-linkage clusters of `docs` (indexes), merging while the best average clears the threshold."""
+    def _cluster(self, docs: list[StoryDocument], words: list[frozenset[str]]) -> list[list[int]]:
+        """Average-linkage clusters of `docs` (indexes), merging while the best average clears the threshold;
+        two articles on opposite sides of a clash of their `words` never share a cluster."""
         n = len(docs)
         vectors = np.stack([d.embedding.astype(np.float64) for d in docs])
         cosines = vectors @ vectors.T
@@ -152,6 +159,9 @@ class RegionalClusterer:
             for j in range(i + 1, n):
                 scores[i, j] = scores[j, i] = self._pair_score(docs[i], names[i], docs[j], names[j],
                                                                float(cosines[i, j]))
+        # Only ever lowers scores, and is a function of the region's articles: the region (connected through
+        # pairs that clear the threshold without it) stays what it was, and its stories stay independent of order.
+        scores[opposed_pairs(words, self.thresholds.clash_significance)] = _BLOCKED
         # Average linkage on running sums: merging y into x adds y's row of pair-score sums to x's, so each step
         # costs one row update instead of recomputing every cluster pair.
         sums = np.where(scores <= _BLOCKED, 0.0, scores)
@@ -192,10 +202,12 @@ class RegionalClusterer:
         names = frozenset(n.lower() for n in doc.names)
         region = self._region(doc, names, members)
         docs = [m.doc for m in region.values()] + [doc]
+        words = [m.words for m in region.values()] + [frozenset(doc.words)]
         # Sorted by article id, so the clustering sees the region in the same order whatever the arrival order.
         order = sorted(range(len(docs)), key=lambda k: docs[k].article_id)
         docs = [docs[k] for k in order]
-        clusters = self._cluster(docs)
+        words = [words[k] for k in order]
+        clusters = self._cluster(docs, words)
         placed: dict[str, StoryAssignment] = {}
         taken = _TakenIds(members, set(region))
         for cluster, story_id in zip(clusters, self._story_ids([[docs[k] for k in c] for c in clusters], region, taken)):
@@ -215,7 +227,8 @@ class RegionalClusterer:
             if own:
                 self._table.relink(after)
         if own:
-            self._table.remember(doc.article_id, doc.names, doc.published, doc.embedding, placed[doc.article_id])
+            self._table.remember(doc.article_id, doc.names, doc.published, doc.embedding, placed[doc.article_id],
+                                 doc.words)
         return Placement(placed[doc.article_id], tuple(moved))
 
     def _story_ids(self, clusters: list[list[StoryDocument]], region: dict[str, _Member], taken: _TakenIds) -> list[str]:

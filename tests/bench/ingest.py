@@ -151,7 +151,7 @@ def stages(server: RunningServer, item: ArticleInput) -> None:
     (lead,) = timed("embedding (claims and lead, no cache)", lambda: model.embed([story_text(extraction)]))
     analysis = Analysis(extraction, rows, lead)
     document = engine._story_document(extraction, analysis.lead_embedding)
-    features = StoryFeatures(document.embedding, document.names)
+    features = StoryFeatures(document.embedding, document.names, document.words)
 
     def place(members):
         return timed("story placement", lambda: engine._clusterer.place(document, members))

@@ -154,11 +154,12 @@ class StoreContract:
         assert all(s.claim_count == 2 for _, s in store.story_summaries())
 
     def test_story_features_written_with_the_article_and_filled_in_later(self, store):
-        features = StoryFeatures(vectors(1, seed=3)[0], ("Ada", "Paris"))
+        features = StoryFeatures(vectors(1, seed=3)[0], ("Ada", "Paris"), ("ada", "paris", "visit"))
         store.save_article(make_extraction("a", None), vectors(2), StoryLink("id-a", "s", "t", 1.0), features=features)
         store.save_article(make_extraction("b", None), vectors(2), StoryLink("id-b", "s", "t", 1.0))
         found = store.story_features("id-a")
         assert found.names == ("Ada", "Paris") and np.allclose(found.embedding, features.embedding)
+        assert found.words == ("ada", "paris", "visit")
         assert store.articles_without_features() == ["id-b"]
         store.save_features("id-b", features)
         assert store.articles_without_features() == [] and store.story_features("id-b").names == ("Ada", "Paris")
@@ -181,7 +182,7 @@ class StoreContract:
         alone = RegionalClusterer()
         for doc, extraction in story_stream(384):
             placement = store.save_placed(extraction, vectors(len(extraction.claims)),
-                                          StoryFeatures(doc.embedding, doc.names),
+                                          StoryFeatures(doc.embedding, doc.names, doc.words),
                                           lambda members, doc=doc: RegionalClusterer().place(doc, members))
             assert placement == alone.place(doc), doc.article_id
         stored = {link.article_id: (link.story_id, link.topic_id) for link in store.story_links()}
@@ -191,7 +192,7 @@ class StoreContract:
     def test_placing_stored_content_writes_nothing(self, store):
         (doc, extraction), *_ = story_stream(8)
         place = lambda members: RegionalClusterer().place(doc, members)  # noqa: E731
-        features = StoryFeatures(doc.embedding, doc.names)
+        features = StoryFeatures(doc.embedding, doc.names, doc.words)
         assert store.save_placed(extraction, vectors(len(extraction.claims)), features, place) is not None
         assert store.save_placed(extraction, vectors(len(extraction.claims)), features, place) is None
         assert len(store.story_links()) == 1
@@ -203,8 +204,8 @@ class StoreContract:
             raise RuntimeError("deadline passed")
 
         with pytest.raises(RuntimeError):
-            store.save_placed(extraction, vectors(len(extraction.claims)), StoryFeatures(doc.embedding, doc.names),
-                              refuse)
+            store.save_placed(extraction, vectors(len(extraction.claims)),
+                              StoryFeatures(doc.embedding, doc.names, doc.words), refuse)
         assert store.article_id_for_hash(extraction.article.content_hash) is None
         assert store.story_links() == []
 
@@ -255,8 +256,8 @@ def check_overlapping_placements_share_one_story(first, second) -> None:
                 time.sleep(0.5)  # decided, not yet written: the other placement starts now
             return placement
 
-        placements[doc.article_id] = store.save_placed(extraction, vectors(1), StoryFeatures(doc.embedding, doc.names),
-                                                       place)
+        placements[doc.article_id] = store.save_placed(extraction, vectors(1),
+                                                       StoryFeatures(doc.embedding, doc.names, doc.words), place)
 
     (doc_a, extraction_a), (doc_b, extraction_b) = docs
     a = threading.Thread(target=save, args=(first, doc_a, extraction_a, True))
