@@ -1,6 +1,6 @@
 """Train the fact aligner (service/align/facts.json) on ECB+ topics 1-12.
 
-    python scripts/train_aligner.py ../shared/data [--cache-dir /tmp/crosscheck_crossdoc] [--check]
+    python scripts/train_aligner.py ../shared/data [--cache-dir /tmp/crosscheck_crossdoc] [--check] [--left-out]
 
 Every claim pair of every pair of `*ecbplus` articles of one topic, both claims in sentences ECB+ annotates, is an
 example: positive when the two sentences share an event instance and one more (a participant, time, place: the same
@@ -91,16 +91,35 @@ def threshold_for_precision(model, corpus, analysed) -> float:
     return THRESHOLDS[-1]
 
 
+def left_out_links(corpus, analysed, x, y, topics, thresholds=(0.8, 0.85, 0.9)) -> None:
+    """How the links generalise to an event the model has not seen: for each topic, the model trained on the
+    other topics links that topic's articles; precision and recall over all topics' links at each cut."""
+    for threshold in thresholds:
+        found = gold = correct = linked = 0
+        for topic in TUNING_TOPICS:
+            train = topics != topic
+            model = fit_scorer(x[train], y[train], c=C, names=FACT_FEATURES, sample_weight=event_weights(topics[train]))
+            tally = evaluate(corpus, analysed, FactAligner(replace(model, threshold=threshold)), range(topic, topic + 1))
+            found, gold = found + tally.gold_found, gold + tally.gold
+            correct, linked = correct + tally.linked_correct, linked + tally.linked_annotated
+        print(f"  left-out topics, threshold {threshold:.3f}: precision {correct / max(linked, 1):.3f}, "
+              f"recall {found / max(gold, 1):.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", type=Path)
     parser.add_argument("--cache-dir", type=Path, default=None)
     parser.add_argument("--check", action="store_true", help="compare with the committed model instead of writing")
+    parser.add_argument("--left-out", action="store_true",
+                        help="also link each topic with a model trained on the others, and print how those links fare")
     args = parser.parse_args(argv)
     corpus = load_corpus(args.data / "ecbplus", TUNING_TOPICS)
     analysed = analyse_all(corpus, args.cache_dir)
     x, y, topics = examples(corpus, analysed)
     print(f"{len(y)} claim pairs, {int(y.sum())} positive, {len(np.unique(topics))} topics")
+    if args.left_out:
+        left_out_links(corpus, analysed, x, y, topics)
     model = fit_scorer(x, y, c=C, names=FACT_FEATURES, sample_weight=event_weights(topics))
     model = replace(model, threshold=threshold_for_precision(model, corpus, analysed))
     print(f"threshold {model.threshold}")
