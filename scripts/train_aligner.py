@@ -1,4 +1,4 @@
-"""Train the fact aligner (service/align/facts.json) on ECB+ topics 1-12.
+"""Train the fact aligner (service/align/facts.json, facts_discrepancy.json) on ECB+ topics 1-12.
 
     python scripts/train_aligner.py ../shared/data [--cache-dir /tmp/crosscheck_crossdoc] [--check] [--left-out]
 
@@ -7,8 +7,9 @@ example: positive when the two sentences share an event instance and one more (a
 fact reported by both outlets), negative when they share no event; pairs sharing only an event are left out. Each
 topic weighs alike (`event_weights`). The threshold is the lowest cut at which the links the real comparison makes
 on topics 1-12 reach TARGET_PRECISION on average over the topics, so that a link is wrong about one time in ten
-at most on an event. Topics 13-22 are never read here. The result is written
-as JSON coefficients; the same data gives the same bytes (`--check` compares instead of writing).
+at most on an event. A second scorer over the same pairs (`discrepancy_scorer`) decides which linked pairs are
+sure enough to call a difference between them a discrepancy. Topics 13-22 are never read here. The result is
+written as JSON coefficients; the same data gives the same bytes (`--check` compares instead of writing).
 """
 
 from __future__ import annotations
@@ -23,7 +24,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from service.align.facts import DEFAULT_FACT_MODEL_PATH, FACT_FEATURES, FactAligner, pair_matrix  # noqa: E402
+from service.align.facts import (  # noqa: E402
+    _DISCREPANCY_COLUMNS, DEFAULT_DISCREPANCY_MODEL_PATH, DEFAULT_FACT_MODEL_PATH, DISCREPANCY_FEATURES,
+    FACT_FEATURES, FactAligner, pair_matrix,
+)
+from service.compare.claims import DISCREPANCY_MIN_SCORE  # noqa: E402
 from service.align.scorer import fit_scorer, scorer_to_dict  # noqa: E402
 from tests.eval.crossdoc import TUNING_TOPICS, analyse_all, evaluate, load_corpus, same_event, same_fact  # noqa: E402
 
@@ -64,6 +69,14 @@ def examples(corpus, analysed):
     return np.array(rows), np.array(labels), np.array(topics)
 
 
+def discrepancy_scorer(x: np.ndarray, y: np.ndarray):
+    """The scorer that decides whether a difference between two linked claims is a discrepancy: every pair
+    weighs as it comes, so the topic whose articles wander most, with the most pairs of one subject that tell two
+    facts, teaches it most; and without the articles' closeness as a whole (see DISCREPANCY_FEATURES). Its cut is
+    the comparison's DISCREPANCY_MIN_SCORE."""
+    return fit_scorer(x[:, _DISCREPANCY_COLUMNS], y, threshold=DISCREPANCY_MIN_SCORE, c=C, names=DISCREPANCY_FEATURES)
+
+
 def event_weights(topics: np.ndarray) -> np.ndarray:
     """Each topic's pairs weigh as much in all as any other topic's: the events met in use are new ones, and a
     topic with ten times the annotated pairs (one whose articles wander into the background) would otherwise
@@ -73,14 +86,14 @@ def event_weights(topics: np.ndarray) -> np.ndarray:
     return np.array([per_topic[t] for t in topics.tolist()])
 
 
-def threshold_for_precision(model, corpus, analysed) -> float:
+def threshold_for_precision(model, discrepancy_model, corpus, analysed) -> float:
     """The lowest cut at which the sentence links the real comparison makes on topics 1-12 reach TARGET_PRECISION
     (the crossdoc evaluation's measure) on average over the topics: claim pairs of annotated sentences are mostly
     about one event, so precision over claim pairs hardly rises above the share of positives, while over the
     links that findings make it does. Averaged over topics, as the training weighs them: over all links at once,
     the topic whose articles wander most would alone set the cut for every event."""
     for threshold in THRESHOLDS:
-        aligner = FactAligner(replace(model, threshold=threshold))
+        aligner = FactAligner(replace(model, threshold=threshold), discrepancy_model)
         tallies = [evaluate(corpus, analysed, aligner, range(topic, topic + 1)) for topic in TUNING_TOPICS]
         tallies = [t for t in tallies if t.linked_annotated and t.gold]
         precision = sum(t.linked_correct / t.linked_annotated for t in tallies) / max(len(tallies), 1)
@@ -99,7 +112,8 @@ def left_out_links(corpus, analysed, x, y, topics, thresholds=(0.8, 0.85, 0.9)) 
         for topic in TUNING_TOPICS:
             train = topics != topic
             model = fit_scorer(x[train], y[train], c=C, names=FACT_FEATURES, sample_weight=event_weights(topics[train]))
-            tally = evaluate(corpus, analysed, FactAligner(replace(model, threshold=threshold)), range(topic, topic + 1))
+            aligner = FactAligner(replace(model, threshold=threshold), discrepancy_scorer(x[train], y[train]))
+            tally = evaluate(corpus, analysed, aligner, range(topic, topic + 1))
             found, gold = found + tally.gold_found, gold + tally.gold
             correct, linked = correct + tally.linked_correct, linked + tally.linked_annotated
         print(f"  left-out topics, threshold {threshold:.3f}: precision {correct / max(linked, 1):.3f}, "
@@ -120,20 +134,23 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(y)} claim pairs, {int(y.sum())} positive, {len(np.unique(topics))} topics")
     if args.left_out:
         left_out_links(corpus, analysed, x, y, topics)
+    discrepancy_model = discrepancy_scorer(x, y)
     model = fit_scorer(x, y, c=C, names=FACT_FEATURES, sample_weight=event_weights(topics))
-    model = replace(model, threshold=threshold_for_precision(model, corpus, analysed))
+    model = replace(model, threshold=threshold_for_precision(model, discrepancy_model, corpus, analysed))
     print(f"threshold {model.threshold}")
-    data = json.dumps(scorer_to_dict(model), indent=1) + "\n"
     for name, weight in sorted(zip(FACT_FEATURES, model.coefficients), key=lambda item: -abs(item[1])):
         print(f"  {name:20s} {weight:+.3f}")
-    if args.check:
-        same = DEFAULT_FACT_MODEL_PATH.read_text(encoding="utf-8") == data
-        print("identical to the committed model" if same else "DIFFERS from the committed model")
-        return 0 if same else 1
-    DEFAULT_FACT_MODEL_PATH.write_text(data, encoding="utf-8")
-    print(f"wrote {DEFAULT_FACT_MODEL_PATH}")
-    return 0
-
+    same = True
+    for path, scorer in ((DEFAULT_FACT_MODEL_PATH, model), (DEFAULT_DISCREPANCY_MODEL_PATH, discrepancy_model)):
+        data = json.dumps(scorer_to_dict(scorer), indent=1) + "\n"
+        if args.check:
+            identical = path.exists() and path.read_text(encoding="utf-8") == data
+            print(f"{path.name}: " + ("identical to the committed model" if identical else "DIFFERS from the committed model"))
+            same &= identical
+        else:
+            path.write_text(data, encoding="utf-8")
+            print(f"wrote {path}")
+    return 0 if same else 1
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -22,6 +22,9 @@ class AlignedPair:
     score: float  # the scorer's probability that both claims state the same fact
     cosine: float
     best: bool = True  # the best counterpart of a or of b (not only a near-best one)
+    # how sure the pair is one claim told twice, which is what a difference between them needs to be called a
+    # discrepancy; None: `score` says it
+    discrepancy_score: float | None = None
 
 
 class ClaimAligner(Protocol):

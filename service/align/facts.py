@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
@@ -35,6 +35,7 @@ from service.records import Claim, EntityKind, Extraction, TimeType
 from service.timex import relate
 
 DEFAULT_FACT_MODEL_PATH = Path(__file__).with_name("facts.json")
+DEFAULT_DISCREPANCY_MODEL_PATH = Path(__file__).with_name("facts_discrepancy.json")
 
 FACT_FEATURES: tuple[str, ...] = (
     "cosine",
@@ -66,6 +67,13 @@ FACT_FEATURES: tuple[str, ...] = (
 # what a discrepancy is, so the aligner must not hold the difference against their being one fact.
 
 _F = {name: index for index, name in enumerate(FACT_FEATURES)}
+
+# The features of the scorer that decides whether a difference between two linked claims is called a
+# discrepancy: all but how close the two articles are as a whole, which raises the prior of every pair of two
+# articles that stay on one event - right for linking them, but two sentences of such articles that tell two
+# facts of the event are just where a difference is no discrepancy.
+DISCREPANCY_FEATURES: tuple[str, ...] = tuple(f for f in FACT_FEATURES if f != "articles_cosine")
+_DISCREPANCY_COLUMNS = [_F[name] for name in DISCREPANCY_FEATURES]
 
 LEAD_SENTENCES = 2
 _KINDS = (EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE)
@@ -253,6 +261,7 @@ class FactAligner:
     fact told two ways."""
 
     model: PairScorer
+    discrepancy_model: PairScorer = field(default_factory=lambda: load_discrepancy_model())
 
     def align(self, a: Extraction, emb_a: np.ndarray, b: Extraction, emb_b: np.ndarray) -> list[AlignedPair]:
         if not a.claims or not b.claims:
@@ -265,12 +274,19 @@ class FactAligner:
         best = (probabilities == best_for_a) | (probabilities == best_for_b)
         near_best = (probabilities >= best_for_a - LINK_MARGIN) | (probabilities >= best_for_b - LINK_MARGIN)
         chosen = (probabilities >= self.model.threshold) & near_best
+        picked = np.argwhere(chosen)
+        certainty = self.discrepancy_model.score(features[picked[:, 0], picked[:, 1]][:, _DISCREPANCY_COLUMNS])
         return [
             AlignedPair(a=int(i), b=int(j), score=float(probabilities[i, j]),
-                        cosine=float(features[i, j, _F["cosine"]]), best=bool(best[i, j]))
-            for i, j in np.argwhere(chosen)
+                        cosine=float(features[i, j, _F["cosine"]]), best=bool(best[i, j]),
+                        discrepancy_score=float(sure))
+            for (i, j), sure in zip(picked, certainty)
         ]
 
 
 def load_fact_model(path: Path | None = None) -> PairScorer:
     return load_scorer(path or DEFAULT_FACT_MODEL_PATH, FACT_FEATURES)
+
+
+def load_discrepancy_model(path: Path | None = None) -> PairScorer:
+    return load_scorer(path or DEFAULT_DISCREPANCY_MODEL_PATH, DISCREPANCY_FEATURES)

@@ -49,6 +49,7 @@ class AlignedClaims:
     claim_b: Claim
     score: float  # the pair scorer's probability that the two claims report the same fact
     best: bool = True  # the best counterpart of one of the two claims, not only a near-best one
+    discrepancy_score: float | None = None  # the aligner's certainty that a difference is a discrepancy; None: score
 
 
 def describe_time(t: TimeExpression) -> str:
@@ -243,7 +244,8 @@ def compare_aligned(pair: AlignedClaims, *, agreement: bool = True) -> list[Find
     """Findings for one aligned pair; an AGREEMENT (listing the slots that agree) when nothing differs."""
     agreed: list[str] = []
     findings = _date_findings(pair, agreed) + _number_findings(pair, agreed) + _contradiction(pair)
-    if findings and (pair.score < DISCREPANCY_MIN_SCORE or not pair.best):
+    certainty = pair.score if pair.discrepancy_score is None else pair.discrepancy_score
+    if findings and (certainty < DISCREPANCY_MIN_SCORE or not pair.best):
         return []  # differing claims too loosely linked to call a discrepancy are no agreement either
     if findings or not agreement:
         return findings

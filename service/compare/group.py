@@ -42,7 +42,8 @@ def _pair_findings(
         if DATELINE in (claim_a.unit, claim_b.unit):
             continue  # two outlets publishing on different days is no discrepancy
         matched.update((claim_a.id, claim_b.id))
-        pair = AlignedClaims(a.extraction, claim_a, b.extraction, claim_b, aligned.score, aligned.best)
+        pair = AlignedClaims(a.extraction, claim_a, b.extraction, claim_b, aligned.score, aligned.best,
+                             aligned.discrepancy_score)
         # A pair already judged through its quote gets no second, generic agreement.
         covered = (claim_a.id, claim_b.id) in quoted_pairs
         findings.extend(compare_aligned(pair, agreement=agreements and not covered))

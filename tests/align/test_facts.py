@@ -93,3 +93,42 @@ def test_features_are_one_row_per_claim_pair():
     a, emb_a = _analysed(QUAKE_A)
     b, emb_b = _analysed(QUAKE_B)
     assert pair_matrix(a, emb_a, b, emb_b).shape == (len(a.claims), len(b.claims), len(FACT_FEATURES))
+
+
+def test_committed_discrepancy_model_matches_its_features_and_gates_at_the_comparisons_cut():
+    from service.align.facts import DISCREPANCY_FEATURES, load_discrepancy_model
+    from service.compare.claims import DISCREPANCY_MIN_SCORE
+
+    model = load_discrepancy_model()
+    assert model.feature_names == DISCREPANCY_FEATURES and "articles_cosine" not in DISCREPANCY_FEATURES
+    assert model.threshold == DISCREPANCY_MIN_SCORE
+
+
+# The same fact in two reports, the toll given differently: a discrepancy when the aligner is sure the two claims
+# are one claim told twice, and none when only the link scorer is.
+TOLL_A = "Quake hits Chile\n\nThe 5.9-magnitude earthquake that struck Chile on Thursday killed 12 people, officials said."
+TOLL_B = "Quake hits Chile\n\nThe 5.9-magnitude earthquake that struck Chile on Thursday killed 15 people, officials said."
+
+
+@pytest.mark.model
+def test_a_difference_is_called_a_discrepancy_by_the_discrepancy_scorer_not_by_the_link_score(embedder):
+    from dataclasses import replace
+
+    from service.align.facts import load_discrepancy_model
+    from service.compare import Analysed, compare_articles
+    from service.records import FindingKind
+
+    a, emb_a = _analysed(TOLL_A, embedder)
+    b, emb_b = _analysed(TOLL_B, embedder)
+    items = [Analysed(a, emb_a), Analysed(replace(b, article=replace(b.article, source="wire b")), emb_b)]
+
+    def numbers(aligner):
+        return [f for f in compare_articles(items, aligner, by_story=False) if f.kind is FindingKind.NUMBER_MISMATCH]
+
+    sure = FactAligner(load_fact_model())
+    (toll,) = numbers(sure)
+    assert {e.value for e in toll.evidence} == {"12 people", "15 people"}
+    # a discrepancy scorer that is never sure: the link stays (so does the model's link score), the call goes
+    never_sure = replace(load_discrepancy_model(), intercept=-50.0)
+    assert not numbers(FactAligner(load_fact_model(), never_sure))
+    assert FactAligner(load_fact_model(), never_sure).align(a, emb_a, b, emb_b)
