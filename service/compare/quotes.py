@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from service.compare.confidence import calibrated
 from service.compare.evidence import evidence
 from service.people.names import spelled_alike
@@ -52,7 +55,54 @@ def _paired(
             used_a.add(i)
             used_b.add(j)
             chosen.append((i, overlap, quotes_a[i], quotes_b[j]))
+    chosen += _split_renderings(quotes_a, quotes_b, chosen)
     return [(overlap, qa, qb) for _, overlap, qa, qb in sorted(chosen, key=lambda item: item[0])]
+
+
+# Sentence ends inside a quote's text ("... challenged them . While two of them managed to escape ...").
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+
+
+def _rest(quote: str, part: str) -> str:
+    """The sentences of `quote` before or after those wholly inside `part` (the share of the quote another
+    outlet gives as a quote of its own), "" when `part` covers no sentence at an edge of the quote."""
+    sentences = _SENTENCE_END.split(quote)
+    inside = [bool(s.split()) and quote_overlap(s, part) == 1.0 and len(s.split()) <= len(part.split()) for s in sentences]
+    if len(sentences) < 2 or all(inside) or not any(inside):
+        return ""
+    start, end = 0, len(sentences)
+    while start < end and inside[start]:
+        start += 1
+    while end > start and inside[end - 1]:
+        end -= 1
+    if any(inside[start:end]):
+        return ""  # the covered sentences sit in the middle: no single rest
+    return " ".join(sentences[start:end])
+
+
+def _split_renderings(quotes_a, quotes_b, chosen):
+    """One outlet's quote that the other gives as two quotes ("The warship ... challenged them. While two of
+    them managed to escape, ..." against "The warship ... challenged them," and, a sentence later, "While two
+    of the skiffs and its crew managed to get away, ..."): once the first quote is paired with the sentences
+    it renders, the rest of the longer quote is paired with a quote left over, by the same test as any two
+    quotes, and only when exactly one is left that passes it."""
+    used_a = {i for i, *_ in chosen}
+    used_b = {j for j, (_, quote) in enumerate(quotes_b) if any(quote is qb for *_, (_, qb) in chosen)}
+    added = []
+    for i, _, (claim_a, qa), (claim_b, qb) in list(chosen):
+        rest = _rest(qb.text, qa.text)
+        left = [k for k in range(len(quotes_a)) if k not in used_a and same_utterance(quotes_a[k][1].text, rest)]
+        if rest and len(left) == 1:
+            (k,) = left
+            used_a.add(k)
+            added.append((k, quote_overlap(quotes_a[k][1].text, rest), quotes_a[k], (claim_b, replace(qb, text=rest))))
+        rest = _rest(qa.text, qb.text)
+        left = [k for k in range(len(quotes_b)) if k not in used_b and same_utterance(quotes_b[k][1].text, rest)]
+        if rest and len(left) == 1:
+            (k,) = left
+            used_b.add(k)
+            added.append((i, quote_overlap(quotes_b[k][1].text, rest), (claim_a, replace(qa, text=rest)), quotes_b[k]))
+    return added
 
 
 def quote_findings(a: Extraction, b: Extraction) -> tuple[list[Finding], set[tuple[str, str]]]:
@@ -76,7 +126,10 @@ def quote_findings(a: Extraction, b: Extraction) -> tuple[list[Finding], set[tup
                 diff=comparison.entries,
             )
         )
-        if _misattributed(qa, qb):
+        # The rest of a quote split in two (see `_split_renderings`) had its speaker held against the first
+        # part's already: its own would say the same twice.
+        rest = qa not in claim_a.quotes or qb not in claim_b.quotes
+        if not rest and _misattributed(qa, qb):
             # A first name or surname a letter or two apart is one person spelled two ways: worth a correction,
             # not a claim that someone else said it.
             alike = spelled_alike(qa.speaker, qb.speaker)

@@ -6,11 +6,17 @@ object ("since 2011, when six were held") counts the nearest plural noun before 
 The name of a model or product between the figure and its noun is passed over ("six AK - 47 rifles" counts
 "rifle"; the 47 is part of the name, see `designations`). An amount with neither a unit nor a counted thing is
 dropped: it cannot be compared with anything, and a stray figure in page debris ("Newsfeed 0") is not a claim.
+
+A figure in brackets right after another ("a euro110 billion ($141 billion) loan package", "500 feet (150
+metres)") restates it in another unit: it is the same measure, so it takes the role, holder and modifiers of
+the figure it converts. The parser hangs the bracket anywhere (in a long sentence, on a verb far before it).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -40,6 +46,7 @@ def extract_quantities(text: str, span: Span, parsed: Callable[[str], Doc] = par
     doc = parsed(join_spaced_decimals(segment))  # the same text unless it spaces a decimal point ("6 . 1")
     names = find_designations(segment)
     quantities = []
+    written: list[Amount] = []  # the amount of each quantity kept, in order
     for amount in amounts:
         counted = _counted_noun(doc, amount, names)
         figure = _last_figure_token(doc, amount)
@@ -73,7 +80,24 @@ def extract_quantities(text: str, span: Span, parsed: Callable[[str], Doc] = par
                 holder=measure.holder,
             )
         )
-    return quantities
+        written.append(amount)
+    return _conversions_restate(segment, written, quantities)
+
+
+_OPENS = re.compile(r"\s*[(\[]\s*$")
+_CLOSES = re.compile(r"^\s*[)\]]")
+
+
+def _conversions_restate(segment: str, amounts: list[Amount], quantities: list[Quantity]) -> list[Quantity]:
+    """Each bracketed figure right after another takes that figure's measure (see the module's docstring)."""
+    out = list(quantities)
+    for k in range(1, len(out)):
+        before, this = amounts[k - 1], amounts[k]
+        if _OPENS.fullmatch(segment[before.end:this.start]) is None or not _CLOSES.match(segment[this.end:]):
+            continue
+        converted = out[k - 1]
+        out[k] = replace(out[k], role=converted.role, holder=converted.holder, modifiers=converted.modifiers)
+    return out
 
 
 def _last_figure_token(doc: Doc, amount: Amount) -> Token | None:

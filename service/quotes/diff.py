@@ -84,6 +84,13 @@ def _same_word_written_apart(words_a: list[Token], words_b: list[Token]) -> bool
     return False
 
 
+def _written_apart(a: list[Token], b: list[Token]) -> bool:
+    """ "time ’ s" / "time's": the same characters, one side spaced around its apostrophe (a tokenised source
+    writes every token apart), which is no other word."""
+    return "".join(t.surface for t in a).lower().replace("’", "'") == \
+        "".join(t.surface for t in b).lower().replace("’", "'")
+
+
 def _apostrophe_moved(a: list[Token], b: list[Token]) -> bool:
     """ "population's" / "populations'": the same letters with the possessive's apostrophe put elsewhere, a slip
     of transcription rather than another word (both sides must have one: "its" / "it's" is two words)."""
@@ -102,7 +109,7 @@ def _change_category(a: list[Token], b: list[Token], at_edge: bool) -> DiffCateg
         # One quote starts later or stops earlier: a partial quotation of the same words, whatever the words
         # it leaves out ("… and no more" is omitted, not negated).
         return DiffCategory.OMISSION
-    if _same_word_written_apart(words_a, words_b) or _apostrophe_moved(a, b):
+    if _same_word_written_apart(words_a, words_b) or _written_apart(a, b) or _apostrophe_moved(a, b):
         return DiffCategory.SPELLING
     if sum(t.is_negation for t in words_a) != sum(t.is_negation for t in words_b):
         return DiffCategory.NEGATION

@@ -177,3 +177,22 @@ def test_thousands_groups_written_with_spaces_are_one_figure(text: str, value: f
 def test_a_list_of_figures_is_not_read_as_thousands_groups() -> None:
     values = [q.value for q in quantities("The team scored 12, 345 and 678 points in three seasons.")]
     assert 12345 not in values
+
+
+def _all(text: str) -> list[Quantity]:
+    return extract_quantities(text, Span(0, len(text)))
+
+
+def test_a_bracketed_conversion_is_the_same_measure_as_the_figure_it_converts() -> None:
+    # The parser hangs "($141 billion)" on "demanded", a verb far before it in the sentence.
+    euro, dollars = [q for q in _all(
+        "Tens of thousands of people took to the streets to protest new taxes and government spending cuts demanded "
+        "by the International Monetary Fund and other European nations before heavily indebted Greece gets a "
+        "euro110 billion ($141 billion) loan package to keep it from defaulting.") if q.unit]
+    assert (euro.unit, dollars.unit) == ("EUR", "USD")
+    assert dollars.role == euro.role == "get"
+
+
+def test_a_figure_in_brackets_that_is_not_right_after_another_keeps_its_own_role() -> None:
+    (_, injured) = _all("The blast killed 12 people (police said another 40 people were injured) on Monday.")
+    assert injured.role != "killed"

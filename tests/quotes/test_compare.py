@@ -126,3 +126,11 @@ def test_a_quote_that_stops_earlier_before_a_shared_comma_is_an_omission() -> No
         "time's the charm,",
     )
     assert result.kind is FindingKind.AGREEMENT
+
+
+def test_an_apostrophe_written_apart_is_spelling() -> None:
+    # A tokenised source writes "time ’ s"; the same words elsewhere read "time's".
+    comparison = compare_quotes("You know what they say - the third time ’ s the charm.",
+                                "You know what they say - the third time's the charm.")
+    assert comparison.kind is FindingKind.AGREEMENT
+    assert compare_quotes("the third time's the charm", "the third time is the charm").severity is Severity.MAJOR

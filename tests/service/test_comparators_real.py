@@ -274,3 +274,21 @@ def test_the_same_rifles_by_name_are_no_number_mismatch(client):
     sentence = "The Navy confiscated 14 AK - 47 rifles , 31 magazines and 923 rounds from the boat , Nambiar said .\n"
     _, findings = kinds(client, NAVY + sentence, NAVY + sentence.replace("AK - 47", "AK-47"))
     assert not _of(findings, "NUMBER_MISMATCH")
+
+
+def test_two_outlets_wording_one_event_differently_with_two_days_is_a_date_mismatch(client):
+    # Two outlets' own sentences about one operation (ECB+ topic 12): the link between them is looser than a
+    # wording difference needs, but two named days of the same foiled attack are a slot conflict.
+    _, findings = kinds(
+        client,
+        "New Delhi: An Indian warship foiled a five-boat pirate attack on merchant vessels transiting the Gulf "
+        "of Aden on Friday capturing 26 Somali brigands on three of the skiffs and confiscating their weapons.\n\n"
+        "The warship was on anti-piracy patrol when it received a distress call, the navy said.\n",
+        "An Indian warship on Thursday intercepted three boats with 26 Somali pirates in the Gulf of Aden and "
+        "foiled an attack on merchant vessels.\n\n"
+        "The navy said the pirates had been handed over to the police in Mumbai.\n",
+        published_a=dt.date(2011, 11, 12), published_b=dt.date(2011, 11, 12),
+    )
+    (mismatch,) = _of(findings, "DATE_MISMATCH")
+    assert {e.value for e in mismatch.evidence} == {"2011-11-11", "2011-11-10"}
+    assert "Friday" in mismatch.explanation and "Thursday" in mismatch.explanation

@@ -14,9 +14,10 @@ def _extraction(text: str, source: str = "wire"):
     return extract(build_article(ArticleInput(text, source=source, external_id=source), 1_000_000))
 
 
-def _dated(text: str):
+def _dated(text: str, words: str = ""):
+    """The claim with a date, and its date (the one written `words`, when given)."""
     (claim,) = [c for c in _extraction(text).claims if c.times]
-    return claim, claim.times[0]
+    return claim, next(t for t in claim.times if words in t.text)
 
 
 def test_two_dates_of_one_election_calendar_date_different_events() -> None:
@@ -128,3 +129,74 @@ def test_a_date_under_a_preposition_at_the_root_of_the_parse_is_read_without_loo
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     assert events == frozenset({"until"})
+
+
+def _aligned_at(text_a: str, day_a: int, text_b: str, day_b: int, score: float):
+    """The dated claims of two one-paragraph articles of November 2011, linked at `score`."""
+    from service.compare.claims import AlignedClaims
+    from service.records import PartialDate
+
+    def one(text: str, source: str, day: int):
+        item = ArticleInput(text, source=source, external_id=source, published=PartialDate(2011, 11, day))
+        extraction = extract(build_article(item, 1_000_000))
+        (claim,) = [c for c in extraction.claims if c.times]
+        return extraction, claim
+
+    return AlignedClaims(*one(text_a, "wire a", day_a), *one(text_b, "wire b", day_b), score=score)
+
+
+PIRATES_FRIDAY = ("An Indian warship foiled a five-boat pirate attack on merchant vessels transiting the Gulf of "
+                  "Aden on Friday capturing 26 Somali brigands on three of the skiffs.")
+PIRATES_THURSDAY = ("An Indian warship on Thursday intercepted three boats with 26 Somali pirates in the Gulf of "
+                    "Aden and foiled an attack on merchant vessels.")
+
+
+def test_two_named_days_of_one_event_are_a_mismatch_on_a_link_below_the_wording_gate() -> None:
+    from service.compare.claims import DISCREPANCY_MIN_SCORE, SLOT_MIN_SCORE, compare_aligned
+
+    score = (SLOT_MIN_SCORE + DISCREPANCY_MIN_SCORE) / 2
+    pair = _aligned_at(PIRATES_FRIDAY, 12, PIRATES_THURSDAY, 12, score)
+    (finding,) = compare_aligned(pair)
+    assert finding.kind is FindingKind.DATE_MISMATCH
+    assert [e.span.of(text) for e, text in zip(finding.evidence, (pair.a.article.text, pair.b.article.text))] \
+        == ["Friday", "Thursday"]
+    # below the aligner's own threshold the link is not one fact, whatever the dates say
+    from dataclasses import replace
+    assert compare_aligned(replace(pair, score=SLOT_MIN_SCORE - 0.05)) == []
+
+
+def test_a_deictic_date_keeps_the_wording_gate() -> None:
+    from dataclasses import replace
+
+    from service.compare.claims import DISCREPANCY_MIN_SCORE, SLOT_MIN_SCORE, compare_aligned
+
+    pair = _aligned_at(PIRATES_FRIDAY.replace("on Friday", "today"), 11,
+                       PIRATES_THURSDAY.replace("on Thursday", "yesterday"), 9, DISCREPANCY_MIN_SCORE)
+    assert FindingKind.DATE_MISMATCH in {f.kind for f in compare_aligned(pair)}
+    assert compare_aligned(replace(pair, score=(SLOT_MIN_SCORE + DISCREPANCY_MIN_SCORE) / 2)) == []
+
+
+def test_one_act_told_with_two_verbs_dates_one_event() -> None:
+    a = _dated("More than 1,300 federal and independent scientists with biological expertise and three leading "
+               "scientific societies today called on the Interior and Commerce departments to overturn rule "
+               "changes.")
+    b = _dated("In a related story, 1,300 biologists and three scientific societies representing some 20,000 "
+               "scientists sent separate letters last Friday to the Interior and Commerce departments urging them "
+               "to overturn the last-minute Bush rule changes.")
+    assert not dated_events(*a) & dated_events(*b)
+    assert same_dated_event(*a, *b)
+
+
+def test_the_same_people_doing_something_else_to_someone_else_is_another_event() -> None:
+    a = _dated("More than 1,300 scientists today called on the Interior and Commerce departments to overturn "
+               "rule changes.")
+    b = _dated("More than 1,300 scientists met reporters last Friday in Washington.")
+    assert not same_dated_event(*a, *b)
+
+
+def test_a_date_in_a_clause_with_its_own_subject_does_not_date_the_verb_above() -> None:
+    a = _dated("King decided to fire O'Brien, who still has two years left on the contract he signed when he was "
+               "hired by the Sixers on April 21, 2004.", "April")
+    b = _dated("The Sixers fired Jim O'Brien on Monday after one season as coach.")
+    assert "fire" not in dated_events(*a)
+    assert not same_dated_event(*a, *b)
