@@ -1,4 +1,4 @@
-"""Figures that are part of a model or product name: "AK-47", "F-16", "G8", "Boeing 737", "Windows 7".
+"""Figures that are part of a model or product name: "AK-47", "AK 47", "F-16", "G8", "Boeing 737", "Windows 7".
 
 Such a figure counts nothing ("six AK-47 rifles" are six rifles, not 47), and the count before the name is of
 the noun after it. Tokenised corpora write the hyphen with spaces ("six AK - 47 rifles"); that spaced form is
@@ -33,7 +33,7 @@ _DESIGNATION = re.compile(
     rf"(?<![\w-])(?P<spaced>{_SPACED_PREFIX}) - (?P<spaced_figure>{_FIGURE})(?![\w-])"
     rf"|(?<![\w-])(?P<hyphened>[A-Za-z]{{1,8}})-(?P<hyphened_figure>{_FIGURE})(?![\w-])"
     rf"|(?<![\w-])(?P<glued>[A-Za-z]{{1,8}})(?P<glued_figure>{_FIGURE})(?![\w-])"
-    rf"|(?<![\w-])(?P<named>[A-Z][a-z]+) (?P<named_figure>\d{{1,4}}(?:-\d+)?s?)(?![\w,.:/-]?\d)(?![\w-])"
+    rf"|(?<![\w-])(?P<named>[A-Z][a-z]+|[A-Z]{{2,5}}) (?P<named_figure>\d{{1,4}}(?:-\d+)?s?)(?![\w,.:/-]?\d)(?![\w-])"
 )
 # Before a capitalised name followed by a figure, or a short capitalised word and a spaced hyphen, a sentence or
 # a dateline may be starting ("Police 5, Fire 3" in a table, "ROME - 12 people died"): only a name inside

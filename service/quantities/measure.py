@@ -75,7 +75,37 @@ def measure_of(doc: Doc, figure: Token, noun: Token | None, end: int, unit: str 
     if noun is not None:
         after = [t for t in doc if t.i > noun.i]
     role = _role_after(after, in_base_unit(unit, 1.0)[0] == "length") or _role_of_governor(anchor)
-    return Measure(role=role, modifiers=_modifiers(noun, after), holder=_holder(anchor))
+    modifiers = _modifiers(noun, after)
+    if _summed(anchor):
+        modifiers = tuple(sorted({*modifiers, TOTAL}))
+    return Measure(role=role, modifiers=modifiers, holder=_holder(anchor))
+
+
+# A figure given as a sum ("a total of 14 rifles, 31 magazines and 923 rounds", "in all, 30 people") may add up
+# more than the other report counts (every operation of a patrol, every attack of a day), so it is a measure of
+# its own: it is only compared with another sum.
+TOTAL = "in total"
+
+
+def _summed(anchor: Token) -> bool:
+    token = anchor
+    while token.dep_ == "conj" and token.head.i != token.i:  # "31 magazines" in a list after "a total of"
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() == "total":
+        return True
+    # "In all, 30 people were killed", "altogether 30 were killed", "30 were killed in total"
+    verb = token
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ == "altogether":
+            return True
+        if child.dep_ == "prep" and child.lower_ == "in" and any(
+                g.dep_ == "pobj" and g.lower_ in ("all", "total") for g in child.children):
+            return True
+    return False
 
 
 def _role_after(after: list[Token], length: bool) -> str:

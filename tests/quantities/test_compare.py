@@ -42,3 +42,12 @@ def test_percentages_only_compare_with_percentages() -> None:
 def test_currencies_are_not_converted() -> None:
     assert not relate_quantities(quantity("$5bn"), quantity("€5bn")).comparable
     assert relate_quantities(quantity("$5bn"), quantity("5 billion dollars")).compatible
+
+
+def test_a_sum_is_only_the_same_measure_as_another_sum() -> None:
+    summed = quantity("The navy has seized a total of 31 magazines so far.")
+    single = quantity("Police said 12 magazines were seized from the boat.")
+    assert not relate_quantities(summed, single).same_measure
+    other_sum = quantity("In all, the navy seized 29 magazines.")
+    relation = relate_quantities(summed, other_sum)
+    assert relation.same_measure and not relation.compatible

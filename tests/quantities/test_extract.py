@@ -196,3 +196,25 @@ def test_a_bracketed_conversion_is_the_same_measure_as_the_figure_it_converts() 
 def test_a_figure_in_brackets_that_is_not_right_after_another_keeps_its_own_role() -> None:
     (_, injured) = _all("The blast killed 12 people (police said another 40 people were injured) on Monday.")
     assert injured.role != "killed"
+
+
+# A patrol's sum against one boarding's haul: the sum may add up more than the other report counts.
+PATROL_TOTAL = ("The officer said that INS Sukanya has seized a total of 14 AK-47 rifles, 31 magazines and 923 rounds "
+                "of ammunition during the five operations it carried out there.")
+ONE_BOARDING = "Six AK 47 rifles, 12 magazines and 300 rounds of ammunition were seized from the boats."
+
+
+def test_figures_given_as_a_sum_are_a_measure_of_their_own() -> None:
+    summed = {q.counts: q for q in quantities(PATROL_TOTAL)}
+    assert all("in total" in summed[noun].modifiers for noun in ("rifle", "magazine", "round"))
+    single = {q.counts: q for q in quantities(ONE_BOARDING)}
+    assert not any("in total" in q.modifiers for q in single.values())
+    for text in ("In all, 30 people were killed.", "30 people were killed in total.", "Altogether 30 people were killed."):
+        assert "in total" in only(text).modifiers
+    # "all" counting the towns is no sum of the toll
+    assert all("in total" not in q.modifiers for q in quantities("30 people were killed in all three towns."))
+
+
+def test_a_model_name_written_with_a_space_counts_nothing() -> None:
+    counts = {q.counts: q.value for q in quantities(ONE_BOARDING)}
+    assert counts == {"rifle": 6.0, "magazine": 12.0, "round": 300.0}
