@@ -104,6 +104,11 @@ def _given_names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return True  # a bare surname agrees with any given name
     if "".join(a) == "".join(b):
         return True  # "Jean-Claude" / "Jean Claude"
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter) < len(longer) and longer[-len(shorter):] == shorter and len(shorter[-1]) > 1:
+        # "Boone Isaacs" / "Cheryl Boone Isaacs": the shorter form leaves out the first given name, keeping the
+        # first word of a double surname (or a middle name the article writes with it)
+        return True
     first_a, first_b = a[0], b[0]
     if first_a == first_b:
         return True  # "Anatoly Antonov" / "Anatoly I. Antonov"

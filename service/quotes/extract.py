@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -263,7 +264,13 @@ def _person_context(text: str, article: _Article, person_spans: Sequence[Span]) 
         for attribution in subjects_in(text, p.start, p.end):
             found = mentions_from(text, [attribution.subject])
             reported.extend(m for m in found if outside(m) and not is_media(m.name) and not _PRONOUN.match(m.name))
-    known = sorted({m.name for m in persons} | {m.name for m in mentions_from(text, runs)} | {m.name for m in reported})
+    # The person names the article writes, most written first: a speaker named by surname takes the fullest of
+    # them, and where two full forms are as long ("Ellen DeGeneres" in the body, "Choosing DeGeneres" where a
+    # sentence opens with a verb), the one the article repeats is the name. A title-case line's names are
+    # left out, as its capitalised runs are ("Ellen DeGeneres Set As Oscars Host" names no "Ellen DeGeneres Set As").
+    in_prose = [m for m in persons if any(p.start <= m.span.start < p.end for p in prose)]
+    written = Counter(m.name for m in [*in_prose, *mentions_from(text, runs), *reported])
+    known = sorted(written, key=lambda name: (-written[name], name))
     fullest = {m.name: fullest_name(m.name, known) for m in [*persons, *reported]}
     by_person = pronoun_genders(text, sorted(set(persons) | set(reported), key=lambda m: m.span.start), fullest)
     genders = {name: by_person[full] for name, full in fullest.items() if full in by_person}
@@ -271,7 +278,9 @@ def _person_context(text: str, article: _Article, person_spans: Sequence[Span]) 
 
 
 def _is_title(words: list[str]) -> bool:
-    return bool(words) and all(w[:1].isupper() or w.lower() in _TITLE_FUNCTION_WORDS for w in words)
+    # figures have no case: "Ellen DeGeneres To Host 86th Oscars" is a title-case line
+    cased = [w for w in words if not w[:1].isdigit()]
+    return bool(cased) and all(w[:1].isupper() or w.lower() in _TITLE_FUNCTION_WORDS for w in cased)
 
 
 def _kind(article: _Article, group: list[int], attributed: bool) -> QuoteKind:
