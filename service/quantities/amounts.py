@@ -42,7 +42,7 @@ _SCALE_WORD = r"hundred|thousand|million|billion|trillion|mln|mn|bn|trn|tn"
 AMOUNT = re.compile(
     rf"(?:(?<![A-Za-z])(?P<sign>{CURRENCY_SIGN_PATTERN})\s?)?"
     rf"(?:(?P<mixed>(?<![\d/.,])\d+(?:[\s-](?:1/2|1/4|3/4|1/3|2/3)|[½¼¾⅓⅔])(?![\d/]))"
-    rf"|(?P<digits>{_DIGITS})(?P<glued>(?:bn|tn|trn|mn|m|k|b)(?![\w-]))?"
+    rf"|(?P<digits>{_DIGITS})(?P<glued>(?:bn|tn|trn|mn|mm|m|k|b)(?![\w-]))?"
     rf"|(?P<fraction>(?<![\w-]){FRACTION_PATTERN}(?![\w-]))"
     rf"|(?P<vague>(?<![\w-])(?:{_VAGUE})(?=\s+(?:of|were|are|have|had|died|dead|killed|injured|wounded|more)\b))"
     rf"|(?P<words>(?<![\w-]){NUMBER_WORDS_PATTERN}(?![\w-])))"
@@ -150,9 +150,11 @@ def _mask(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: "#" * len(m.group()), text)
 
 
-def _figure(text: str, match: re.Match[str], names: list[Designation]) -> _Figure | None:
-    """The figure a match reads, or None when the figure is a date, year, time, label or part of a name."""
-    sign = match.group("sign") or ""
+def _figure(text: str, match: re.Match[str], names: list[Designation], range_sign: str = "") -> _Figure | None:
+    """The figure a match reads, or None when the figure is a date, year, time, label or part of a name.
+    `range_sign` is the currency sign of the first bound when the match is the second bound of a range: in
+    "$140-150M" the sign is written once, and makes the "M" of the second bound a scale as it would on its own."""
+    sign = match.group("sign") or range_sign
     if TIME_OFFSET_AFTER.match(text[match.end() :]):
         return None
     scale_word = (match.group("scale") or "").lower()
@@ -168,8 +170,9 @@ def _figure(text: str, match: re.Match[str], names: list[Designation]) -> _Figur
                        "digits", sign, 2, scale)
     if match.group("digits"):
         raw = match.group("digits")
-        if glued in ("m", "k", "b") and not sign:
-            return None  # "300m" could be metres, "4k" a resolution: only money makes the suffix a scale
+        if glued in ("m", "mm", "k", "b") and not sign:
+            return None  # "300m" could be metres, "4k" a resolution, "150mm" millimetres: only money makes the
+            # suffix a scale
         if designation_figure(names, match.start("digits")):
             return None  # "AK - 47", "F-16", "Boeing 737": the figure of a name
         # A label glues letters to its figure ("G8"); a currency glued as a sign ("euro110") does too, and is a sum.
@@ -247,7 +250,7 @@ def _complete(masked: str, original: str, first: _Figure, end: int,
     joiner = RANGE_JOINER.match(masked[end:])
     if joiner:
         second_match = AMOUNT.match(masked, end + joiner.end())
-        second = _figure(masked, second_match, names) if second_match else None
+        second = _figure(masked, second_match, names, first.sign) if second_match else None
         word = joiner.group().strip().lower()
         between = BETWEEN_BEFORE.search(masked[: first.start])
         allowed = word != "and" or between is not None

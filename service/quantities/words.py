@@ -20,8 +20,11 @@ SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "mn": 1e6, "mln": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12,
 }
-# Suffixes glued to a digit ("$5bn", "€300m", "20k"); "m" and "k" only count when glued.
-GLUED_SCALES: dict[str, float] = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
+# Suffixes glued to a digit ("$5bn", "€300m", "20k", "$160MM" in the trade press's "MM" for millions); "m",
+# "mm" and "k" only count when glued.
+GLUED_SCALES: dict[str, float] = {
+    "k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
+}
 
 DENOMINATORS: dict[str, int] = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,

@@ -8,7 +8,7 @@ import re
 from service.records import TimeType
 from service.timex.anaphora import QUARTER, QUARTER_OF_YEAR
 from service.timex.lexicon import MONTHS, ORDINALS, SEASONS
-from service.timex.patterns import BARE_MONTH, DAY, EDGE, MONTH, WEEKDAY, YEAR4, compile_rule
+from service.timex.patterns import BARE_MONTH, DATE_COMMA, DAY, EDGE, MONTH, WEEKDAY, YEAR4, compile_rule
 from service.timex.reading import Context, Reading, Rule
 from service.timex.relative import closest_year, full, shift_quarters, shift_years
 
@@ -34,7 +34,7 @@ _COUNTED_NOUN = re.compile(
 
 
 def month_number(token: str) -> int:
-    return MONTHS[token.rstrip(".").lower()]
+    return MONTHS[token.rstrip(". ").lower()]
 
 
 def _date_value(ctx: Context, start: int, end: int, month: int, day: int | None, year: str | None) -> str:
@@ -190,16 +190,16 @@ def named_clock(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading(TimeType.TIME, f"{prefix}T{'12:00' if m[0].lower().endswith('noon') or m[0].lower() == 'midday' else '24:00'}")
 
 
-_WD = rf"(?:{WEEKDAY},?\s+)?"
+_WD = rf"(?:{WEEKDAY}{DATE_COMMA})?"
 _ORD = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
 _EDGE_OPT = rf"(?:(?i:{EDGE})[-\s]\s*)?"
 
 RULES: tuple[Rule, ...] = (
-    Rule("month_day", compile_rule(rf"{_WD}{MONTH}\s*{DAY}(?:,?\s+{YEAR4})?"), month_day),
-    Rule("day_month", compile_rule(rf"{_WD}(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR4})?"), month_day),
+    Rule("month_day", compile_rule(rf"{_WD}{MONTH}\s*{DAY}(?:{DATE_COMMA}{YEAR4})?"), month_day),
+    Rule("day_month", compile_rule(rf"{_WD}(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}(?:{DATE_COMMA}{YEAR4})?"), month_day),
     Rule("month", compile_rule(rf"{_EDGE_OPT}(?:(?P<rel>(?i:last|next|this|early|late))\s+)?{BARE_MONTH}"
-                               rf"(?:,?\s+(?:of\s+)?{YEAR4}|\s+(?P<yrel>last|this|next)\s+year)?"), month_alone),
-    Rule("month_year", compile_rule(rf"{_EDGE_OPT}(?P<rel>){MONTH},?\s+(?:of\s+)?{YEAR4}"), month_alone),
+                               rf"(?:{DATE_COMMA}(?:of\s+)?{YEAR4}|\s+(?P<yrel>last|this|next)\s+year)?"), month_alone),
+    Rule("month_year", compile_rule(rf"{_EDGE_OPT}(?P<rel>){MONTH}{DATE_COMMA}(?:of\s+)?{YEAR4}"), month_alone),
     Rule("iso_date", compile_rule(r"(?P<y>\d{4})([-/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})"), numeric_date),
     Rule("us_date", compile_rule(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})"), numeric_date),
     Rule("year", compile_rule(rf"{_EDGE_OPT}(?:(?i:fiscal|calendar|the year|year)\s+)?{YEAR4}"), year_alone),
@@ -209,7 +209,7 @@ RULES: tuple[Rule, ...] = (
     Rule("quarter", compile_rule(
         rf"(?i:(?:the\s+)?(?:(?P<rel>next|last|this)\s+)?(?:year's\s+)?)(?:(?P<year0>1[6-9]\d\d|20\d\d)\s+)?"
         rf"(?i:{_ORD}[-\s](?:fiscal[-\s])?quarter)"
-        rf"(?:,?\s+(?:of\s+)?(?:(?i:fiscal)\s+)?{YEAR4})?"), quarter),
+        rf"(?:{DATE_COMMA}(?:of\s+)?(?:(?i:fiscal)\s+)?{YEAR4})?"), quarter),
     Rule("half", compile_rule(
         rf"(?i:(?:the\s+)?(?P<ord>first|second)[-\s]half)(?:\s+of\s+(?:(?i:fiscal)\s+)?{YEAR4})?"), half),
     Rule("this_quarter", compile_rule(

@@ -7,7 +7,7 @@ import re
 from typing import Callable
 
 from service.records import TimeType
-from service.timex.patterns import YEAR4, compile_rule
+from service.timex.patterns import DATE_COMMA, YEAR4, compile_rule
 from service.timex.reading import Context, Reading, Rule
 from service.timex.relative import closest_year
 
@@ -58,6 +58,6 @@ def holiday(m: re.Match[str], ctx: Context) -> Reading | None:
 
 RULES: tuple[Rule, ...] = (
     Rule("holiday", compile_rule(
-        rf"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<name>(?i:{_NAMES}))(?:,?\s+{YEAR4})?".replace("'", "['’]")),
+        rf"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<name>(?i:{_NAMES}))(?:{DATE_COMMA}{YEAR4})?".replace("'", "['’]")),
         holiday),
 )

@@ -8,8 +8,13 @@ from service.timex.lexicon import NUMBER_WORDS
 
 _MONTH_FULL = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-# A month name before a day or year: case-insensitive enough for headlines in capitals.
-MONTH = rf"(?P<mon>(?:{_MONTH_FULL}|{_MONTH_FULL.upper()})|(?:{_MONTH_ABBR}|{_MONTH_ABBR.upper()})\.?)"
+# A month name before a day or year: case-insensitive enough for headlines in capitals. Tokenised text spaces
+# the abbreviation's dot ("Nov . 22"); a spaced dot is the month's only when a figure follows, else it ends
+# the sentence.
+MONTH = (
+    rf"(?P<mon>(?:{_MONTH_FULL}|{_MONTH_FULL.upper()})"
+    rf"|(?:{_MONTH_ABBR}|{_MONTH_ABBR.upper()})(?:\.|\s\.(?=\s*\d))?)"
+)
 # A month on its own must be a capitalised full name or a dotted abbreviation ("march" is a verb).
 BARE_MONTH = rf"(?P<mon>{_MONTH_FULL}|(?:{_MONTH_ABBR})\.)"
 WEEKDAY = (
@@ -17,6 +22,9 @@ WEEKDAY = (
     r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.)"
 )
 DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:%]|\.\d|,\d{3})"
+# The comma between the parts of a date, as written ("November 22, 2013") or with a space before it too, as
+# tokenised text and some typed text write it ("November 22 , 2013", "Monday , November 22").
+DATE_COMMA = r"\s*,?\s+"
 YEAR4 = r"(?P<year>1[6-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-\d|:\d)"
 PART_OF_DAY = r"(?P<part>morning|afternoon|evening|night)"
 EDGE = r"(?P<edge>early|mid|late|the end of|the beginning of|the start of|the middle of|the close of)"
