@@ -20,8 +20,9 @@ OFFICE_HEADS = frozenset(
 )
 
 # Heads that describe a person without naming an office ("a deputy of Shoigu", "the Russian leader",
-# "a defence official"): a title whose only heads are these is not an office, so it can never conflict.
-GENERIC_HEADS = frozenset("deputy leader head official officer diplomat negotiator counterpart aide".split())
+# "a defence official", "a studio executive"): a title whose only heads are these is not an office, so it can never
+# conflict.
+GENERIC_HEADS = frozenset("deputy leader head official officer executive diplomat negotiator counterpart aide".split())
 
 # Military and police ranks: they say what a person is, not which office they hold.
 RANKS = frozenset(

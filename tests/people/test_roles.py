@@ -27,7 +27,8 @@ def test_country_is_kept() -> None:
     assert normalise_role("former U.S. Ambassador to NATO") == "former ambassador to nato|us"
 
 
-@pytest.mark.parametrize("title", ["Admiral", "U.S. Admiral", "retired Col. Gen.", "a deputy of Shoigu", "his Russian counterpart General"])
+@pytest.mark.parametrize("title", ["Admiral", "U.S. Admiral", "retired Col. Gen.", "a deputy of Shoigu", "his Russian counterpart General",
+                                   "executive", "a studio executive"])
 def test_ranks_and_descriptions_are_not_offices(title: str) -> None:
     assert normalise_role(title) == ""
 
@@ -121,3 +122,9 @@ def test_an_abbreviated_office_before_a_name_is_read_as_the_office() -> None:
     text = "“That changes political reality,” Sen. Bernie Sanders said on Tuesday."
     (person,) = [e for e in extract_entities(text, [Span(0, len(text))]) if e.kind is EntityKind.PERSON]
     assert (person.title, person.role) == ("Sen.", "senator")
+
+
+def test_an_executive_is_no_office_but_a_chief_executive_is() -> None:
+    assert normalise_role("chief executive") == "ceo"
+    assert role_conflict(_person("Cheryl Boone Isaacs", "Academy President"), dt.date(2013, 8, 2),
+                         _person("Cheryl Boone Isaacs", "executive"), dt.date(2013, 8, 2)) is None
