@@ -35,3 +35,8 @@ def test_a_name_without_its_first_given_name_is_the_same_person() -> None:
     assert same_person("Boone Isaacs", "Cheryl Boone Isaacs")
     assert same_person("Garcia Marquez", "Gabriel Garcia Marquez")
     assert not same_person("Laura Bush", "George Bush") and not same_person("Jim Mills", "Jim Miller")
+
+
+def test_the_portfolio_left_of_a_title_is_not_part_of_the_name() -> None:
+    assert same_person("Commerce Gary Locke", "Gary Locke") and same_person("Interior Ken Salazar", "Salazar")
+    assert not same_person("Commerce Gary Locke", "Barack Obama")
