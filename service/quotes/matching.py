@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 
 from service.people.names import same_person
-from service.quotes.tokens import word_keys
+from service.quotes.tokens import spoken_keys
 
 
 def quote_overlap(a: str, b: str) -> float:
@@ -25,8 +25,10 @@ MIN_SHARED_SHARE = 0.6
 
 
 def _shared(a: str, b: str) -> tuple[int, int]:
-    """(words of the shorter quote found in order in the longer, words of the shorter quote)."""
-    ka, kb = word_keys(a), word_keys(b)
+    """(words of the shorter quote found in order in the longer, words of the shorter quote), the speaker's
+    words only: a name an editor put in brackets is in many quotes about a story, and no sign that two of them
+    are one utterance."""
+    ka, kb = spoken_keys(a), spoken_keys(b)
     short, long_ = sorted((ka, kb), key=len)
     if not short:
         return 0, 0

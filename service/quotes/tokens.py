@@ -89,3 +89,9 @@ def word_keys(text: str) -> list[str]:
 @functools.lru_cache(maxsize=8192)
 def _word_keys(text: str) -> tuple[str, ...]:
     return tuple(t.key for t in _tokens(text) if t.kind is TokenKind.WORD)
+
+
+def spoken_keys(text: str) -> list[str]:
+    """The compared words of a quote that are the speaker's: without the editor's bracketed insertions ("the
+    purposes of the [Endangered Species Act]" says "the purposes of the")."""
+    return [t.key for t in _tokens(text) if t.kind is TokenKind.WORD and not t.bracketed]

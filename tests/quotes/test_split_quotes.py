@@ -46,3 +46,14 @@ def test_a_quote_whose_rest_nothing_renders_is_compared_once() -> None:
     only_first = TWO_QUOTES.split("\n\n")[0] + "\n\n" + TWO_QUOTES.split("\n\n")[1] + "\n"
     findings, _ = quote_findings(_extraction(only_first, "wire a"), _extraction(ONE_QUOTE, "wire b"))
     assert [f.kind for f in findings] == [FindingKind.AGREEMENT]
+
+
+def test_an_editors_bracketed_name_is_no_sign_of_one_utterance() -> None:
+    from service.quotes.matching import same_utterance
+
+    # the speaker's words are "the purposes of the": a name an editor supplies in brackets is in every quote of the story
+    assert not same_utterance("the purposes of the [ Endangered Species Act ]",
+                              "The new rules weaken the scientific foundation of the Endangered Species Act and make "
+                              "it easier to base decisions on politics instead of science.")
+    assert same_utterance("And [we] feel that the system is clearly designed to protect populations against Iran",
+                          "And (we) feel that the system is clearly designed to protect populations against Iran")
