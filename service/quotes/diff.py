@@ -9,6 +9,7 @@ function words are a minor wording difference, and content words, negation or nu
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, replace
 
 from service.quotes.tokens import Token, TokenKind, tokenize
@@ -72,11 +73,59 @@ def _number_value(words: list[Token]) -> float | None:
     return parse_number_words(phrase)
 
 
+# Ordinal words to the cardinal they rank: "eleventh" -> "eleven", "twenty-first" -> "twenty-one".
+_ORDINAL_STEMS = {"first": "one", "second": "two", "third": "three", "fifth": "five", "eighth": "eight",
+                  "ninth": "nine", "twelfth": "twelve"}
+_ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+_ORDINAL_SUFFIXES = frozenset("st nd rd th".split())
+
+
+def _rank(word: str) -> str | None:
+    """The rank an ordinal word gives, as digits ("11th", "eleventh", "twenty-first" -> "11", "11", "21")."""
+    from service.quantities.words import parse_number_words
+
+    digits = _ORDINAL_DIGITS.match(word)
+    if digits:
+        return digits.group(1)
+    head, _, last = word.rpartition("-")
+    if last in _ORDINAL_STEMS:
+        last = _ORDINAL_STEMS[last]
+    elif last.endswith("ieth"):
+        last = last[:-4] + "y"
+    elif last.endswith("th") and len(last) > 4:
+        last = last[:-2]
+    else:
+        return None
+    value = parse_number_words(f"{head} {last}".strip())
+    return None if value is None else str(int(value))
+
+
+def _ranked(words: list[Token]) -> list[str]:
+    """The words with every ordinal as its rank and hyphenated compounds apart: "11 th hour" and "eleventh-hour"
+    are both ["11", "hour"] (a tokenised source writes "11 th")."""
+    pieces: list[str] = []
+    for token in words:
+        word = token.surface.lower()
+        if word in _ORDINAL_SUFFIXES and pieces and pieces[-1].isdigit():
+            continue
+        rank = _rank(word)
+        if rank is not None:
+            pieces.append(rank)
+            continue
+        for part in word.split("-"):
+            pieces.append(_rank(part) or part)
+    return pieces
+
+
 def _same_word_written_apart(words_a: list[Token], words_b: list[Token]) -> bool:
-    """ "data center" / "datacenter", "per cent" / "percent", "six" / "6": one word written two ways."""
+    """ "data center" / "datacenter", "per cent" / "percent", "six" / "6", "11th" / "eleventh": one word written
+    two ways."""
     if not words_a or not words_b:
         return False
     if "".join(t.key for t in words_a) == "".join(t.key for t in words_b):
+        return True
+    ranked_a, ranked_b = _ranked(words_a), _ranked(words_b)
+    if ranked_a != [t.surface.lower() for t in words_a] and ranked_a == ranked_b:
         return True
     if any(t.is_number for t in words_a) and any(t.is_number for t in words_b):
         value = _number_value(words_a)

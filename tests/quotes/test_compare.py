@@ -134,3 +134,16 @@ def test_an_apostrophe_written_apart_is_spelling() -> None:
                                 "You know what they say - the third time's the charm.")
     assert comparison.kind is FindingKind.AGREEMENT
     assert compare_quotes("the third time's the charm", "the third time is the charm").severity is Severity.MAJOR
+
+
+def test_an_ordinal_in_figures_or_in_words_is_one_word_written_two_ways() -> None:
+    from service.quotes import compare_quotes
+
+    same = compare_quotes(
+        "By rolling back this 11th hour regulation, we are ensuring that threatened and endangered species "
+        "continue to receive the full protection of the law",
+        "By rolling back this eleventh-hour regulation, we are ensuring that threatened and endangered species "
+        "continue to receive the full protection of the law")
+    assert same.kind.name == "AGREEMENT"
+    changed = compare_quotes("this 11th hour regulation will stand", "this twelfth hour regulation will stand")
+    assert changed.kind.name == "QUOTE_WORDING" and changed.severity.name == "MAJOR"
