@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from service.abbreviations import ABBREVIATIONS, OFFICE, RANK, TITLE_SHORTS
-from service.people.lexicon import PORTFOLIOS
+from service.people.lexicon import PORTFOLIOS, SPELLING
 
 # Honorifics, ranks and generational suffixes are not part of the name proper: "Sen. Sanders", "Senator
 # Sanders" and "Sanders" are one person (the abbreviated forms come from the one table of them).
@@ -30,7 +30,8 @@ _LEADING_NON_NAMES = frozenset(
     prince princess pope sheriff officer official detective inspector sergeant lieutenant colonel admiral
     """.split()
 ) | frozenset(word for a in ABBREVIATIONS.values() if a.kind in (OFFICE, RANK) for word in a.full.split()) | (
-    PORTFOLIOS | {"labor", "commerce"}  # what an office is over, left of its title: "Commerce (Secretary) Gary Locke"
+    # what an office is over, left of its title: "Commerce (Secretary) Gary Locke", in either spelling
+    PORTFOLIOS | {us for us, uk in SPELLING.items() if uk in PORTFOLIOS}
 )
 # Particles that begin a surname and are written both apart and joined ("Van Damme" / "Vandamme").
 _PARTICLES = frozenset("van von de der den del della di da du la le st al el bin ibn mac mc o".split())
