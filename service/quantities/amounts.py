@@ -93,6 +93,12 @@ _GLUED_UNIT = re.compile(r"^-?(?:km|m|cm|kg|mph|ft|%|mw|gw|(?:year|month|week|da
                          r"kilometre|kilometer|foot|feet|tonne|ton)s?)(?![\w/-])", re.IGNORECASE)
 
 
+# Plurals without an s, after the figure they count ("1500 people", "1370 pence").
+_IRREGULAR_PLURAL = re.compile(r"^\s+(?:people|men|women|children|pence|feet|teeth|mice|geese)\b")
+# ... except after the prepositions that date a clause: "In 1998 women won the vote", "since 2005 doctors have".
+_YEAR_PREPOSITION = re.compile(r"\b(?:in|since|until|till|during)\s*$", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Amount:
     """A written amount; offsets are into the text it was found in."""
@@ -181,8 +187,10 @@ def _figure(text: str, match: re.Match[str], names: list[Designation], range_sig
         value = float(raw.replace(",", "").replace(" ", ""))
         decimals = len(raw.split(".")[1].strip()) if "." in raw else 0
         is_year_shaped = not sign and not glued and not scale_word and "," not in raw and "." not in raw
-        # "1050 seats" counts seats: a year is never followed by the plural noun it would count
-        counts_after = re.match(r"^\s+(?!years\b)[a-z]{3,}s\b", after) is not None
+        # "1050 seats" counts seats: a year is never followed by the plural noun it would count, whether the
+        # plural ends in s or not ("1500 people", "1370 pence")
+        counts_after = (re.match(r"^\s+(?!years\b)[a-z]{3,}s\b", after) is not None
+                        or _IRREGULAR_PLURAL.match(after) is not None) and not _YEAR_PREPOSITION.search(before)
         if is_year_shaped and len(raw) == 4 and 1000 <= value <= 2100 and not UNIT_AFTER.match(after) \
                 and not counts_after:
             return None
