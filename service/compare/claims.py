@@ -227,7 +227,8 @@ def _one_slot(a: Quantity, b: Quantity) -> bool:
 
 def _number_findings(pair: AlignedClaims, agreed: list[str]) -> list[_Raised]:
     findings = []
-    for qa, qb, relation in pair_quantities(pair.claim_a.quantities, pair.claim_b.quantities):
+    for qa, qb, relation in pair_quantities(pair.claim_a.quantities, pair.claim_b.quantities,
+                                           pair.claim_a, pair.claim_b):
         if relation.compatible:
             agreed.append(f"{describe_quantity(qa)} ~ {describe_quantity(qb)}")
             continue

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from service.compare.numbers import number_severity, pair_quantities
 from service.quantities import extract_quantities
-from service.records import Severity, Span
+from service.records import Claim, Severity, Span
 
 
 def quantities(text: str):
@@ -109,6 +111,11 @@ def test_a_four_digit_count_before_its_plural_noun_is_no_year() -> None:
     (seats,) = quantities("The new flights will add nearly 1050 seats a week on the route.")
     assert (seats.counts, seats.hedge) == ("seat", "nearly")
     assert quantities("The route opened in 1998 and closed later.") == []
+    (people,) = quantities("Some 1500 people marched through the capital.")
+    (pence,) = quantities("Reuters shares rose to 1370 pence.")
+    assert (people.value, people.counts) == (1500, "people") and (pence.value, pence.counts) == (1370, "penny")
+    assert quantities("In 1998 police closed the road.") == []
+    assert quantities("In 1998 women won the vote, and since 2005 doctors have backed it.") == []
 
 
 def test_only_a_length_is_a_distance_from_somewhere() -> None:
@@ -124,3 +131,19 @@ def test_a_currency_glued_to_its_figure_is_a_sum_and_a_championship_is_not() -> 
     assert (loan.text, loan.value, loan.unit) == ("euro110 billion", 110e9, "EUR")
     assert (dollars.value, dollars.unit) == (141e9, "USD")
     assert [q.unit for q in quantities("The Euro 2012 championship drew 16 teams.")] == [""]
+
+
+def _claim(text: str, role: str) -> Claim:
+    found = tuple(replace(q, role=role) for q in quantities(text))
+    return Claim(id="x:0", article_id="x", sentence=0, span=Span(0, len(text)), text=text, quantities=found)
+
+
+def test_a_figure_in_the_same_words_is_the_same_measure_whatever_the_parse_hung_it_from() -> None:
+    # The parser attaches "with 82 armed men" to "landed" and "with 123 armed men" in the same sentence to "waved".
+    text = "Flags waved on the shore where the Granma landed on Dec. 2, 1956, with 82 armed men led by Fidel Castro."
+    a, b = _claim(text, "land"), _claim(text.replace("82", "123"), "wave")
+    assert [(qa.text, qb.text, r.compatible) for qa, qb, r in pair_quantities(a.quantities, b.quantities, a, b)] \
+        == [("82", "123", False)]
+    assert pair_quantities(a.quantities, b.quantities) == []  # by the roles alone: two measures
+    other = _claim("Flags waved as 123 armed men came ashore later that night.", "wave")
+    assert pair_quantities(a.quantities, other.quantities, a, other) == []  # other words, other roles: not one
