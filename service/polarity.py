@@ -76,8 +76,10 @@ def polarity(text: str, span: Span, parsed: Callable[[str], Doc] | None = None) 
 def contradiction_cue(text_a: str, text_b: str) -> Contradiction | None:
     """For two claims already judged to report the same fact: a Contradiction when one asserts the shared
     main predicate and the other denies it; None otherwise (same polarity, or no shared predicate)."""
-    a = main_predicate(text_a)
-    b = main_predicate(text_b)
+    if _asks(text_a) or _asks(text_b):
+        return None  # a question asserts nothing: "Why don't you all surprise them?" urges, it does not deny
+    a = main_predicate(_plain_marks(text_a))
+    b = main_predicate(_plain_marks(text_b))
     if a is None or b is None or a.negated == b.negated:
         return None
     shared = a.keys & b.keys
@@ -98,6 +100,21 @@ def contradiction_cue(text_a: str, text_b: str) -> Contradiction | None:
         explanation=f'one claim asserts "{what}" and the other denies it ("{denied.cue}")',
         quoted=denied.cue_span is not None and _inside_quotes(denied_text, denied.cue_span[0]),
     )
+
+
+# Curly and straight quotation marks and apostrophes, one character for one: the parse of "don’t" after “ and
+# after " differs, and a copy that only changed its quote marks must not change its polarity.
+_PLAIN_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+_CLOSING = " \t\n\"'”’)]»"
+
+
+def _plain_marks(text: str) -> str:
+    return text.translate(_PLAIN_MARKS)
+
+
+def _asks(text: str) -> bool:
+    """The claim is a question: it ends with a question mark, inside its closing quotes and brackets or not."""
+    return text.rstrip(_CLOSING).endswith("?")
 
 
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")

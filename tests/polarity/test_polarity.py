@@ -115,3 +115,16 @@ def test_a_copula_denying_what_the_other_asserts_is_a_contradiction() -> None:
     found = contradiction_cue("The driver of the bus was not guilty of the crash, a jury said.",
                               "The driver of the bus was guilty of the crash, a jury said.")
     assert found is not None and found.cue_a == "not"
+
+
+def test_a_question_denies_nothing() -> None:
+    # "Why don't you ..." urges; it neither asserts nor denies that they will
+    assert contradiction_cue("“Why don’t you all surprise them on Tuesday?”", "Voters surprised them on Tuesday.") is None
+    assert contradiction_cue("Why didn't the police act sooner?", "The police acted sooner.") is None
+
+
+def test_quote_marks_alone_do_not_change_a_claims_polarity() -> None:
+    curly = "“We don’t accept the ruling,” the minister said."
+    straight = '"We don’t accept the ruling," the minister said.'
+    assert contradiction_cue(curly, straight) is None
+    assert contradiction_cue(straight, '"We accept the ruling," the minister said.') is not None
