@@ -10,6 +10,7 @@ from service.compare.confidence import calibrated
 from service.compare.dated_events import same_dated_event
 from service.compare.evidence import evidence
 from service.compare.numbers import number_severity, pair_quantities
+from service.compare.own_day import separate_occurrences
 from service.polarity import contradiction_cue
 from service.records import (
     Claim,
@@ -198,6 +199,8 @@ def _date_findings(pair: AlignedClaims, agreed: list[str]) -> list[_Raised]:
         tb, r = min(same_grain, key=lambda item: item[1].gap_days)
         if not same_dated_event(pair.claim_a, ta, pair.claim_b, tb):
             continue  # two dates of one story's calendar ("planned for December 15" / "announced on October 5")
+        if separate_occurrences(ta, pair.a.article, tb, pair.b.article):
+            continue  # each article's news of its own day, weeks apart: the story happened twice
         findings.append(_Raised(
             Finding(
                 kind=FindingKind.DATE_MISMATCH,

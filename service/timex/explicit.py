@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from service.records import TimeType
+from service.records import PartialDate, TimeType
 from service.timex.anaphora import QUARTER, QUARTER_OF_YEAR
 from service.timex.lexicon import MONTHS, ORDINALS, SEASONS
-from service.timex.patterns import BARE_MONTH, DATE_COMMA, DAY, EDGE, MONTH, WEEKDAY, YEAR4, compile_rule
+from service.timex.patterns import (
+    BARE_MONTH, DATE_COMMA, DAY, EDGE, MONTH, SHORT_MONTH, WEEKDAY, YEAR4, compile_rule,
+)
 from service.timex.reading import Context, Reading, Rule
 from service.timex.relative import closest_year, full, shift_quarters, shift_years
 
@@ -45,9 +48,16 @@ def _date_value(ctx: Context, start: int, end: int, month: int, day: int | None,
     return value + f"-{day:02d}" if day is not None else value
 
 
+# A day written just before a month ("10 Nov 11", "5 November 12 people"): the number after the month is then
+# not the month's day, but a year or the next phrase's count.
+_DAY_BEFORE = re.compile(r"(?<![\w.,:/-])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s+of)?\s+$")
+
+
 def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
     month, day = month_number(m["mon"]), int(m["day"])
     if day > 31:
+        return None
+    if m.start() == m.start("mon") and _DAY_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
         return None
     value = _date_value(ctx, m.start(), m.end(), month, day, m["year"])
     return Reading(TimeType.DATE, value, relative=m["year"] is None)
@@ -80,6 +90,33 @@ def month_alone(m: re.Match[str], ctx: Context) -> Reading | None:
     else:
         value = _date_value(ctx, m.start(), m.end(), month, None, None)
     return Reading(TimeType.DATE, value, modifier=EDGE_MODIFIER.get(edge, ""), relative=not m["year"])
+
+
+# What a two-digit figure after "10 Nov" is when it is not a year: the hour of a time ("10 Nov 11 am"), or a
+# count ("10 Nov 11 people") as `_COUNTED_NOUN` knows them; "10 Nov" alone is then the date.
+_CLOCK_AFTER = re.compile(r"\s*(?i:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|hours?\b|hrs?\b)")
+
+
+def two_digit_year(digits: str, anchor: PartialDate | None) -> int:
+    """'11' -> 2011: the year of that ending nearest the anchor's year, or past the 1950/2049 pivot without one."""
+    short = int(digits)
+    if anchor is None or anchor.year is None:
+        return short + (1900 if short >= 50 else 2000)
+    century = anchor.year - anchor.year % 100
+    return min((century - 100 + short, century + short, century + 100 + short), key=lambda y: abs(y - anchor.year))
+
+
+def day_month_short_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    """'10 Nov 11', '3 Jan 09', '10-Nov-11': day, abbreviated month and a two-digit (or four-digit) year."""
+    month, day = month_number(m["mon"]), int(m["day"])
+    if m["yy"] and (_CLOCK_AFTER.match(ctx.text, m.end()) or _COUNTED_NOUN.match(ctx.text, m.end())):
+        return None
+    year = int(m["year"]) if m["year"] else two_digit_year(m["yy"], ctx.anchor)
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    return Reading(TimeType.DATE, f"{year:04d}-{month:02d}-{day:02d}")
 
 
 def numeric_date(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -195,6 +232,11 @@ _ORD = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
 _EDGE_OPT = rf"(?:(?i:{EDGE})[-\s]\s*)?"
 
 RULES: tuple[Rule, ...] = (
+    # Spaced or hyphenated alike on both sides ("10 Nov 11", "10-Nov-11", tokenised "10 - Nov - 11"), so that
+    # "10 Nov-11" and "scores 10-Nov" are not read as dates.
+    Rule("day_month_short_year", compile_rule(
+        rf"{_WD}{DAY}(?P<sep>\s+|\s?-\s?){SHORT_MONTH}(?P=sep)"
+        rf"(?:(?P<yy>\d\d)(?![\d:%]|[.,]\d)|{YEAR4})"), day_month_short_year),
     Rule("month_day", compile_rule(rf"{_WD}{MONTH}\s*{DAY}(?:{DATE_COMMA}{YEAR4})?"), month_day),
     Rule("day_month", compile_rule(rf"{_WD}(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}(?:{DATE_COMMA}{YEAR4})?"), month_day),
     Rule("month", compile_rule(rf"{_EDGE_OPT}(?:(?P<rel>(?i:last|next|this|early|late))\s+)?{BARE_MONTH}"

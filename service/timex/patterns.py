@@ -17,6 +17,9 @@ MONTH = (
 )
 # A month on its own must be a capitalised full name or a dotted abbreviation ("march" is a verb).
 BARE_MONTH = rf"(?P<mon>{_MONTH_FULL}|(?:{_MONTH_ABBR})\.)"
+# A month abbreviated as in the day-month-year dates of military, Indian and British usage ("10 Nov 11",
+# "3 Jan 09", "10-Nov-11"), where no full name is written; May is its own abbreviation.
+SHORT_MONTH = rf"(?P<mon>(?:{_MONTH_ABBR}|May|{_MONTH_ABBR.upper()}|MAY)\.?)"
 WEEKDAY = (
     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.)"
