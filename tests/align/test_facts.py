@@ -132,3 +132,17 @@ def test_a_difference_is_called_a_discrepancy_by_the_discrepancy_scorer_not_by_t
     never_sure = replace(load_discrepancy_model(), intercept=-50.0)
     assert not numbers(FactAligner(load_fact_model(), never_sure))
     assert FactAligner(load_fact_model(), never_sure).align(a, emb_a, b, emb_b)
+
+
+def test_a_claim_copied_word_for_word_has_its_copy_as_its_best_counterpart(embedder):
+    text = ("Kimberly-Clark said net rose to $108.8 million, or $1.35 a share, from $90.5 million, or $1.12 a share, a "
+            "year ago. Sales rose 6.2% to $1.45 billion from $1.37 billion.\n\nIn the first nine months, profit rose "
+            "10% to $313.2 million, or $3.89 a share, from $283.9 million, or $3.53 a share. Sales rose 6.7% to $4.27 "
+            "billion from $4 billion.")
+    a, emb_a = _analysed(text, embedder)
+    b, emb_b = _analysed(text.replace("profit rose 10%", "profit rose 15%"), embedder)
+    best = {(p.a, p.b) for p in FactAligner(load_fact_model()).align(a, emb_a, b, emb_b) if p.best}
+    copies = {(i, j) for i, ca in enumerate(a.claims) for j, cb in enumerate(b.claims) if ca.text == cb.text}
+    assert copies and copies <= best
+    # the quarter's sales and the nine months' sales are two facts: neither is the other's best counterpart
+    assert all(i == j for i, j in best) and len(best) == len(a.claims)
