@@ -1,0 +1,36 @@
+"""ROLE_MISMATCH between two articles: which titles count as the article's statement of a person's office, and
+when two offices given to one person contradict each other. Real sentences through the real extractor (spaCy,
+no embedding model)."""
+
+from __future__ import annotations
+
+from service.compare.roles import role_findings
+from service.engine import build_article
+from service.extract import extract
+from service.records import ArticleInput, PartialDate
+
+DAY = PartialDate(2009, 4, 28)
+
+
+def _extraction(text: str, source: str):
+    return extract(build_article(ArticleInput(text, source=source, external_id=source, published=DAY), 1_000_000))
+
+
+def _findings(text_a: str, text_b: str):
+    return role_findings(_extraction(text_a, "wire a"), _extraction(text_b, "wire b"))
+
+
+PRESIDENT = ("In March, President Barack Obama directed the secretaries to review the previous administration's "
+             "Section 7 regulation of the Endangered Species Act.")
+
+
+def test_a_title_inside_a_quotation_is_the_speakers_wording_not_the_articles() -> None:
+    quoted = ("At the time, during heavy campaigning, Obama stated that he opposed the last minute rule changes "
+              "with a spokesman stating: “As president, Senator Obama will fight to maintain the strong "
+              "protections of the Endangered Species Act and undo this proposal from President Bush.”")
+    assert _findings(PRESIDENT, quoted) == []
+    # The same title given by the article itself is its statement of the office, and is compared.
+    stated = ("At the time, during heavy campaigning, Senator Obama said he would fight to maintain the strong "
+              "protections of the Endangered Species Act.")
+    (finding,) = _findings(PRESIDENT, stated)
+    assert "Obama" in finding.explanation
