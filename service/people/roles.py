@@ -116,6 +116,25 @@ class ParsedRole:
     portfolios: frozenset[str] = frozenset()  # what the office is over: "defence", "foreign"
 
 
+def offices(role: str) -> list[str]:
+    """The offices a normalised role gives, as roles of their own: "president and general manager" is two, a
+    coordination whose every part has an office noun ("deputy prime minister and defence minister"); "president
+    and co-founder" or "health and human services secretary" stay one office, one side having no office noun."""
+    office, bar, jurisdiction = role.partition("|")
+    words = office.split()
+    former = ["former"] if words[:1] == ["former"] else []
+    words = words[len(former):]
+    parts: list[list[str]] = [[]]
+    for word in words:
+        if word == "and":
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    if len(parts) < 2 or not all(set(part) & (OFFICE_HEADS - GENERIC_HEADS) for part in parts):
+        return [role]
+    return [" ".join(former + part) + bar + jurisdiction for part in parts]
+
+
 def parse_role(role: str) -> ParsedRole:
     office, _, jurisdiction = role.partition("|")
     words = office.split()
@@ -137,8 +156,13 @@ def compatible_roles(role_a: str, role_b: str) -> bool:
 
     One may be a less specific form of the other ("minister" / "defence minister|russia"): the words of one are
     contained in the other's and the country, when both give one, agrees. Words such as "deputy" or "vice"
-    change the office, so they must agree. A former office never conflicts with a current one.
+    change the office, so they must agree. A former office never conflicts with a current one. A role of
+    several offices ("president and general manager") agrees with any one of them.
     """
+    return any(_compatible_offices(a, b) for a in offices(role_a) for b in offices(role_b))
+
+
+def _compatible_offices(role_a: str, role_b: str) -> bool:
     a, b = parse_role(role_a), parse_role(role_b)
     if a.former or b.former:
         return True

@@ -34,3 +34,19 @@ def test_a_title_inside_a_quotation_is_the_speakers_wording_not_the_articles() -
               "protections of the Endangered Species Act.")
     (finding,) = _findings(PRESIDENT, stated)
     assert "Obama" in finding.explanation
+
+
+KING = ("Philadelphia 76ers President and General Manager Billy King announced today that Jim O'Brien has been "
+        "relieved of his duties as head coach.")
+
+
+def test_a_coordinated_title_gives_every_office_it_names() -> None:
+    assert _findings(KING, '"He bleeds Philadelphia," team president Billy King said.') == []
+    assert _findings(KING, "Billy King, the team's general manager, said the search would start at once.") == []
+    assert _findings("Billy King, the team's president and general manager, said the search would start at once.",
+                     "General manager Billy King said the search would start at once.") == []
+
+
+def test_an_office_none_of_the_coordinated_ones_still_conflicts() -> None:
+    (finding,) = _findings(KING, "Vice President Billy King said the search would start at once.")
+    assert "Billy King" in finding.explanation
