@@ -19,6 +19,7 @@ from service.people.lexicon import (
     GENERIC_HEADS,
     HONORIFICS,
     JURISDICTIONS,
+    OFFICE_FAMILIES,
     OFFICE_HEADS,
     PORTFOLIOS,
     RANK_CHANGING_QUALIFIERS,
@@ -114,6 +115,13 @@ class ParsedRole:
     jurisdiction: str
     heads: frozenset[str] = frozenset()  # the office nouns: "mayor", "senator", "ceo"
     portfolios: frozenset[str] = frozenset()  # what the office is over: "defence", "foreign"
+    families: frozenset[str] = frozenset()  # the occupations the office belongs to: "prosecutor"
+
+
+def _families(words: list[str]) -> frozenset[str]:
+    text = f" {' '.join(words)} "
+    return frozenset(family for family, offices in OFFICE_FAMILIES.items()
+                     if any(f" {office} " in text for office in offices))
 
 
 def offices(role: str) -> list[str]:
@@ -148,7 +156,7 @@ def parse_role(role: str) -> ParsedRole:
                     and (i + 1 >= len(words) or words[i + 1] not in OFFICE_HEADS | RANK_CHANGING_QUALIFIERS)}
     heads = frozenset(w for w in content if w in OFFICE_HEADS and w not in GENERIC_HEADS)
     return ParsedRole(former, content, (content & RANK_CHANGING_QUALIFIERS) - ordinal_only, jurisdiction, heads,
-                      content & PORTFOLIOS)
+                      content & PORTFOLIOS, _families(words))
 
 
 def compatible_roles(role_a: str, role_b: str) -> bool:
@@ -162,12 +170,24 @@ def compatible_roles(role_a: str, role_b: str) -> bool:
     return any(_compatible_offices(a, b) for a in offices(role_a) for b in offices(role_b))
 
 
+def _occupation_only(role: ParsedRole) -> str:
+    """The occupation a role names when it names nothing more ("prosecutor", "Santa Monica prosecutor"): no
+    other office noun, no rank."""
+    if len(role.heads) == 1 and not role.qualifiers and role.heads <= OFFICE_FAMILIES.keys():
+        return next(iter(role.heads))
+    return ""
+
+
 def _compatible_offices(role_a: str, role_b: str) -> bool:
     a, b = parse_role(role_a), parse_role(role_b)
     if a.former or b.former:
         return True
     if a.jurisdiction and b.jurisdiction and a.jurisdiction != b.jurisdiction:
         return False
+    # The occupation names every office of it, whatever its rank: a chief deputy city attorney is a prosecutor
+    # (while a deputy city attorney is not the city attorney).
+    if _occupation_only(a) in b.families or _occupation_only(b) in a.families:
+        return True
     if a.qualifiers != b.qualifiers:
         return False
     if a.office_words <= b.office_words or b.office_words <= a.office_words:
@@ -175,7 +195,7 @@ def _compatible_offices(role_a: str, role_b: str) -> bool:
     # Described offices: "Atlantic City Mayor" / "the first Republican mayor elected in Atlantic City" share the
     # office; "president" / "president and co-founder" add one. Offices conflict only when they share no office
     # noun, or name different portfolios of it ("defence minister" / "foreign minister").
-    if a.heads & b.heads:
+    if (a.heads | a.families) & (b.heads | b.families):
         return not (a.portfolios and b.portfolios and a.portfolios != b.portfolios)
     return False
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from service.abbreviations import office_or_rank
 from service.people.lexicon import (
+    COMPOUND_OFFICES,
     GENERIC_HEADS,
     JURISDICTIONS,
     OFFICE_HEADS,
@@ -63,6 +64,17 @@ def _is_office_word(token: Token) -> bool:
     return (office_or_rank(token.text) or token.text.lower()) in OFFICE_HEADS
 
 
+def _makes_compound_office(doc: Doc, i: int, first: int, start: int) -> bool:
+    """Whether doc[i] makes one office with the title word after it ("City Attorney", "State's Attorney"): on
+    its own "City" is no title word, and cutting it off would leave an attorney of no telling which side."""
+    if first >= start:
+        return False
+    after = doc[first]
+    if after.text in _POSSESSIVE and first + 1 < start:
+        after = doc[first + 1]
+    return f"{doc[i].text.lower()} {after.text.lower()}" in COMPOUND_OFFICES
+
+
 def _coordinates_offices(doc: Doc, i: int, first: int, start: int) -> bool:
     """Whether the "and" at doc[i] joins two offices of the one person named after them ("76ers President and
     General Manager Billy King", "chairman and chief executive Tim Cook"): an office noun before it, an office
@@ -93,7 +105,7 @@ def title_before(doc: Doc, start: int) -> Title | None:
         if token.text.lower() in _CONNECTIVES and first < start or _coordinates_offices(doc, i, first, start):
             i -= 1
             continue
-        if not _pre_name_token(token):
+        if not _pre_name_token(token) and not _makes_compound_office(doc, i, first, start):
             break
         first = i
         i -= 1

@@ -152,12 +152,24 @@ def test_an_and_between_two_people_joins_no_offices() -> None:
     assert _titled(text, "John Kerry")[0] == "Secretary of State"
 
 
+def test_the_kind_of_attorney_is_kept_before_a_name() -> None:
+    text = ("Santa Monica Chief Deputy City Attorney Terry White confirmed to The Associated Press that Lohan has "
+            "checked into an approved rehab facility.")
+    assert _titled(text, "Terry White")[1] == "chief deputy city attorney"
+    text = "Cook County State's Attorney Anita Alvarez said the charges would be filed on Monday."
+    assert _titled(text, "Anita Alvarez")[1].endswith("state attorney")
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [
         ("President and General Manager", "president"),
         ("President and General Manager", "general manager"),
         ("Deputy Prime Minister and Defence Minister", "Defence Minister"),
+        ("Prosecutor", "Chief Deputy City Attorney"),
+        ("prosecutor", "District Attorney"),
+        ("prosecutor", "State's Attorney"),
+        ("deputy prosecutor", "Deputy District Attorney"),
         ("Secretary of Health and Human Services", "Health and Human Services Secretary"),
     ],
 )
@@ -171,6 +183,10 @@ def test_offices_of_one_person_are_compatible(a: str, b: str) -> None:
         ("President and General Manager", "Vice President"),
         ("President and General Manager", "Mayor"),
         ("Deputy Prime Minister and Defence Minister", "Foreign Minister"),
+        ("defense attorney", "prosecutor"),
+        ("Deputy District Attorney", "District Attorney"),
+        ("deputy prosecutor", "District Attorney"),
+        ("prosecutor", "Senator"),
     ],
 )
 def test_offices_none_of_which_agree_conflict(a: str, b: str) -> None:

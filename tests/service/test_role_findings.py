@@ -50,3 +50,23 @@ def test_a_coordinated_title_gives_every_office_it_names() -> None:
 def test_an_office_none_of_the_coordinated_ones_still_conflicts() -> None:
     (finding,) = _findings(KING, "Vice President Billy King said the search would start at once.")
     assert "Billy King" in finding.explanation
+
+
+WHITE = ("Santa Monica Chief Deputy City Attorney Terry White confirmed to The Associated Press that Lohan has "
+         "checked into an approved rehab facility.")
+
+
+def test_a_deputy_city_attorney_is_a_prosecutor() -> None:
+    prosecutor = "Prosecutor Terry White told The Post a couple hours after a court hearing that she was on her way."
+    assert _findings(WHITE, prosecutor) == []
+
+
+def test_a_defence_attorney_is_no_prosecutor() -> None:
+    (finding,) = _findings("Defense attorney Terry White told The Post she was on her way to New York.",
+                           "Prosecutor Terry White told The Post she was on her way to New York.")
+    assert "Terry White" in finding.explanation
+
+
+def test_a_deputy_city_attorney_is_not_the_city_attorney() -> None:
+    (finding,) = _findings(WHITE, "City Attorney Terry White said the judge would hear the case on Friday.")
+    assert "Terry White" in finding.explanation
