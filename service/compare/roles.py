@@ -5,15 +5,24 @@ from __future__ import annotations
 from service.compare.confidence import calibrated
 from service.compare.evidence import evidence
 from service.people import role_conflict, same_person
-from service.records import Claim, Entity, EntityKind, Extraction, Finding, FindingKind, Severity
+from service.records import Claim, Entity, EntityKind, Extraction, Finding, FindingKind, Severity, Span
+
+
+def _quoted(extraction: Extraction) -> list[Span]:
+    return [part for claim in extraction.claims for quote in claim.quotes for part in quote.parts]
 
 
 def _people_with_roles(extraction: Extraction) -> list[tuple[Claim, Entity]]:
+    """The people the article itself gives an office. A title inside a quotation is the quoted speaker's wording
+    when they spoke ("As president, Senator Obama will fight ...", said in a campaign), not the article's
+    statement of the office the person holds as it writes."""
+    quoted = _quoted(extraction)
     return [
         (claim, entity)
         for claim in extraction.claims
         for entity in claim.entities
         if entity.kind is EntityKind.PERSON and entity.role
+        and not any(part.contains(entity.title_span or entity.span) for part in quoted)
     ]
 
 

@@ -112,6 +112,23 @@ EQUIVALENT_OFFICES = {
 }
 
 
+# Occupations whose offices are written in several ways: a deputy city attorney prosecutes, so an outlet calling
+# him "prosecutor" names his occupation, not another office. Each occupation word covers its offices (normalised
+# wording: "State's Attorney" is "state attorney"); a defence attorney is no prosecutor, so it is not listed.
+OFFICE_FAMILIES: dict[str, frozenset[str]] = {
+    "prosecutor": frozenset(
+        [
+            "prosecutor", "public prosecutor", "crown prosecutor", "district attorney", "city attorney",
+            "county attorney", "state attorney", "commonwealth attorney", "prosecuting attorney",
+        ]
+    ),
+}
+
+# Words that make another office of the office noun after them ("City Attorney", "District Attorney"): read as
+# part of a title before a name, where on their own they are no title word.
+COMPOUND_OFFICES = frozenset(o for offices in OFFICE_FAMILIES.values() for o in offices if " " in o)
+
+
 def _office_form(word: str) -> str:
     """ "Sen." is the office "senator" and "Lt." the rank "lieutenant" when they stand before a name."""
     return office_or_rank(word) or word.lower()

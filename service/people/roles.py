@@ -19,6 +19,7 @@ from service.people.lexicon import (
     GENERIC_HEADS,
     HONORIFICS,
     JURISDICTIONS,
+    OFFICE_FAMILIES,
     OFFICE_HEADS,
     PORTFOLIOS,
     RANK_CHANGING_QUALIFIERS,
@@ -114,6 +115,32 @@ class ParsedRole:
     jurisdiction: str
     heads: frozenset[str] = frozenset()  # the office nouns: "mayor", "senator", "ceo"
     portfolios: frozenset[str] = frozenset()  # what the office is over: "defence", "foreign"
+    families: frozenset[str] = frozenset()  # the occupations the office belongs to: "prosecutor"
+
+
+def _families(words: list[str]) -> frozenset[str]:
+    text = f" {' '.join(words)} "
+    return frozenset(family for family, offices in OFFICE_FAMILIES.items()
+                     if any(f" {office} " in text for office in offices))
+
+
+def offices(role: str) -> list[str]:
+    """The offices a normalised role gives, as roles of their own: "president and general manager" is two, a
+    coordination whose every part has an office noun ("deputy prime minister and defence minister"); "president
+    and co-founder" or "health and human services secretary" stay one office, one side having no office noun."""
+    office, bar, jurisdiction = role.partition("|")
+    words = office.split()
+    former = ["former"] if words[:1] == ["former"] else []
+    words = words[len(former):]
+    parts: list[list[str]] = [[]]
+    for word in words:
+        if word == "and":
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    if len(parts) < 2 or not all(set(part) & (OFFICE_HEADS - GENERIC_HEADS) for part in parts):
+        return [role]
+    return [" ".join(former + part) + bar + jurisdiction for part in parts]
 
 
 def parse_role(role: str) -> ParsedRole:
@@ -129,7 +156,7 @@ def parse_role(role: str) -> ParsedRole:
                     and (i + 1 >= len(words) or words[i + 1] not in OFFICE_HEADS | RANK_CHANGING_QUALIFIERS)}
     heads = frozenset(w for w in content if w in OFFICE_HEADS and w not in GENERIC_HEADS)
     return ParsedRole(former, content, (content & RANK_CHANGING_QUALIFIERS) - ordinal_only, jurisdiction, heads,
-                      content & PORTFOLIOS)
+                      content & PORTFOLIOS, _families(words))
 
 
 def compatible_roles(role_a: str, role_b: str) -> bool:
@@ -137,13 +164,30 @@ def compatible_roles(role_a: str, role_b: str) -> bool:
 
     One may be a less specific form of the other ("minister" / "defence minister|russia"): the words of one are
     contained in the other's and the country, when both give one, agrees. Words such as "deputy" or "vice"
-    change the office, so they must agree. A former office never conflicts with a current one.
+    change the office, so they must agree. A former office never conflicts with a current one. A role of
+    several offices ("president and general manager") agrees with any one of them.
     """
+    return any(_compatible_offices(a, b) for a in offices(role_a) for b in offices(role_b))
+
+
+def _occupation_only(role: ParsedRole) -> str:
+    """The occupation a role names when it names nothing more ("prosecutor", "Santa Monica prosecutor"): no
+    other office noun, no rank."""
+    if len(role.heads) == 1 and not role.qualifiers and role.heads <= OFFICE_FAMILIES.keys():
+        return next(iter(role.heads))
+    return ""
+
+
+def _compatible_offices(role_a: str, role_b: str) -> bool:
     a, b = parse_role(role_a), parse_role(role_b)
     if a.former or b.former:
         return True
     if a.jurisdiction and b.jurisdiction and a.jurisdiction != b.jurisdiction:
         return False
+    # The occupation names every office of it, whatever its rank: a chief deputy city attorney is a prosecutor
+    # (while a deputy city attorney is not the city attorney).
+    if _occupation_only(a) in b.families or _occupation_only(b) in a.families:
+        return True
     if a.qualifiers != b.qualifiers:
         return False
     if a.office_words <= b.office_words or b.office_words <= a.office_words:
@@ -151,7 +195,7 @@ def compatible_roles(role_a: str, role_b: str) -> bool:
     # Described offices: "Atlantic City Mayor" / "the first Republican mayor elected in Atlantic City" share the
     # office; "president" / "president and co-founder" add one. Offices conflict only when they share no office
     # noun, or name different portfolios of it ("defence minister" / "foreign minister").
-    if a.heads & b.heads:
+    if (a.heads | a.families) & (b.heads | b.families):
         return not (a.portfolios and b.portfolios and a.portfolios != b.portfolios)
     return False
 

@@ -10,7 +10,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from service.people.lexicon import GENERIC_HEADS, JURISDICTIONS, OFFICE_HEADS, RANKS, is_title_head, is_title_word
+from service.abbreviations import office_or_rank
+from service.people.lexicon import (
+    COMPOUND_OFFICES,
+    GENERIC_HEADS,
+    JURISDICTIONS,
+    OFFICE_HEADS,
+    RANKS,
+    is_title_head,
+    is_title_word,
+)
 from service.people.roles import normalise_role
 from service.records import Span
 
@@ -50,8 +59,38 @@ def _inline_space(token: Token) -> bool:
     return token.is_space and "\n" not in token.text
 
 
+def _is_office_word(token: Token) -> bool:
+    """An office noun however written ("Sen." is "senator"); ranks and forms of address are none."""
+    return (office_or_rank(token.text) or token.text.lower()) in OFFICE_HEADS
+
+
+def _makes_compound_office(doc: Doc, i: int, first: int, start: int) -> bool:
+    """Whether doc[i] makes one office with the title word after it ("City Attorney", "State's Attorney"): on
+    its own "City" is no title word, and cutting it off would leave an attorney of no telling which side."""
+    if first >= start:
+        return False
+    after = doc[first]
+    if after.text in _POSSESSIVE and first + 1 < start:
+        after = doc[first + 1]
+    return f"{doc[i].text.lower()} {after.text.lower()}" in COMPOUND_OFFICES
+
+
+def _coordinates_offices(doc: Doc, i: int, first: int, start: int) -> bool:
+    """Whether the "and" at doc[i] joins two offices of the one person named after them ("76ers President and
+    General Manager Billy King", "chairman and chief executive Tim Cook"): an office noun before it, an office
+    after it, both written in the same case. "the president and Vice President Biden" names two people, its
+    lower-case "president" being a mention of its own; "Sen. and Mrs. Clinton" has no office after the "and"."""
+    if i == 0 or first >= start or doc[i].text.lower() != "and":
+        return False
+    before = doc[i - 1]
+    if not _is_office_word(before) or not any(_is_office_word(t) for t in doc[first:start]):
+        return False
+    return before.text[:1].isupper() == doc[first].text[:1].isupper()
+
+
 def title_before(doc: Doc, start: int) -> Title | None:
-    """The title run right before a name: title words, countries and bodies, "of", possessives."""
+    """The title run right before a name: title words, countries and bodies, "of", possessives, and offices
+    joined by "and"."""
     while start > 0 and _inline_space(doc[start - 1]):
         start -= 1
     first = start
@@ -63,10 +102,10 @@ def title_before(doc: Doc, start: int) -> Title | None:
             continue
         if _breaks_line(token) or token.is_space:
             break
-        if token.text.lower() in _CONNECTIVES and first < start:
+        if token.text.lower() in _CONNECTIVES and first < start or _coordinates_offices(doc, i, first, start):
             i -= 1
             continue
-        if not _pre_name_token(token):
+        if not _pre_name_token(token) and not _makes_compound_office(doc, i, first, start):
             break
         first = i
         i -= 1

@@ -128,3 +128,66 @@ def test_an_executive_is_no_office_but_a_chief_executive_is() -> None:
     assert normalise_role("chief executive") == "ceo"
     assert role_conflict(_person("Cheryl Boone Isaacs", "Academy President"), dt.date(2013, 8, 2),
                          _person("Cheryl Boone Isaacs", "executive"), dt.date(2013, 8, 2)) is None
+
+
+def _titled(text: str, name: str) -> tuple[str, str]:
+    from service.people import extract_entities
+
+    (person,) = [e for e in extract_entities(text, [Span(0, len(text))]) if e.kind is EntityKind.PERSON and e.text == name]
+    return person.title, person.role
+
+
+def test_offices_joined_by_and_before_a_name_are_all_read() -> None:
+    text = ("Philadelphia 76ers President and General Manager Billy King announced today that Jim O'Brien has been "
+            "relieved of his duties as head coach.")
+    assert _titled(text, "Billy King") == ("President and General Manager", "president and general manager")
+    text = "Apple Chairman and CEO Tim Cook said the company would open the store in May."
+    assert _titled(text, "Tim Cook")[1].endswith("chairman and ceo")
+
+
+def test_an_and_between_two_people_joins_no_offices() -> None:
+    text = "Obama spoke with the president and Vice President Joe Biden at the White House on Monday."
+    assert _titled(text, "Joe Biden")[1] == "vice president"
+    text = "Defense Secretary Chuck Hagel and Secretary of State John Kerry met the Russian ministers in Washington."
+    assert _titled(text, "John Kerry")[0] == "Secretary of State"
+
+
+def test_the_kind_of_attorney_is_kept_before_a_name() -> None:
+    text = ("Santa Monica Chief Deputy City Attorney Terry White confirmed to The Associated Press that Lohan has "
+            "checked into an approved rehab facility.")
+    assert _titled(text, "Terry White")[1] == "chief deputy city attorney"
+    text = "Cook County State's Attorney Anita Alvarez said the charges would be filed on Monday."
+    assert _titled(text, "Anita Alvarez")[1].endswith("state attorney")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("President and General Manager", "president"),
+        ("President and General Manager", "general manager"),
+        ("Deputy Prime Minister and Defence Minister", "Defence Minister"),
+        ("Prosecutor", "Chief Deputy City Attorney"),
+        ("prosecutor", "District Attorney"),
+        ("prosecutor", "State's Attorney"),
+        ("deputy prosecutor", "Deputy District Attorney"),
+        ("Secretary of Health and Human Services", "Health and Human Services Secretary"),
+    ],
+)
+def test_offices_of_one_person_are_compatible(a: str, b: str) -> None:
+    assert compatible_roles(normalise_role(a), normalise_role(b))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("President and General Manager", "Vice President"),
+        ("President and General Manager", "Mayor"),
+        ("Deputy Prime Minister and Defence Minister", "Foreign Minister"),
+        ("defense attorney", "prosecutor"),
+        ("Deputy District Attorney", "District Attorney"),
+        ("deputy prosecutor", "District Attorney"),
+        ("prosecutor", "Senator"),
+    ],
+)
+def test_offices_none_of_which_agree_conflict(a: str, b: str) -> None:
+    assert not compatible_roles(normalise_role(a), normalise_role(b))
