@@ -26,19 +26,30 @@ def _people_with_roles(extraction: Extraction) -> list[tuple[Claim, Entity]]:
     ]
 
 
+def _also_given(person: Entity, people: list[tuple[Claim, Entity]], date) -> bool:
+    """Whether another mention of `person` among `people` gives them an office compatible with `person`'s: an
+    article that calls Comey "FBI Director" in its lead and "a Republican appointed as deputy attorney general by
+    George W. Bush" further down is not contradicted by one that uses either."""
+    return any(same_person(person.canonical or person.text, other.canonical or other.text)
+               and role_conflict(person, date, other, date) is None for _, other in people)
+
+
 def role_findings(a: Extraction, b: Extraction) -> list[Finding]:
     findings: list[Finding] = []
     seen: set[tuple[str, str, str]] = set()
     date_a = a.article.published.complete if a.article.published else None
     date_b = b.article.published.complete if b.article.published else None
+    people_a = _people_with_roles(a)
     people_b = _people_with_roles(b)
-    for claim_a, ea in _people_with_roles(a):
+    for claim_a, ea in people_a:
         for claim_b, eb in people_b:
             if not same_person(ea.canonical or ea.text, eb.canonical or eb.text):
                 continue
             conflict = role_conflict(ea, date_a, eb, date_b)
             if conflict is None:
                 continue
+            if _also_given(eb, people_a, date_a) or _also_given(ea, people_b, date_b):
+                continue  # the article itself gives the person the other's office too: nothing differs
             key = (conflict.person, *sorted((conflict.role_a, conflict.role_b)))
             if key in seen:
                 continue
