@@ -9,6 +9,7 @@ from service.compare.confidence import calibrated
 from service.compare.evidence import evidence
 from service.people.names import spelled_alike
 from service.quotes import compare_quotes, nearly_same_words, quote_overlap, same_speaker, same_utterance
+from service.quotes.tokens import PART_BREAK
 from service.records import Claim, Extraction, Finding, FindingKind, Quote, QuoteKind, Severity
 
 # Two- or three-word stretches ("good results") recur by chance; only longer quotes are lined up.
@@ -122,13 +123,25 @@ def _split_renderings(quotes_a, quotes_b, chosen):
     return added
 
 
+def _compared_text(extraction: Extraction, quote: Quote) -> str:
+    """The quote's words with its parts' meeting points marked ("…," he said, "…"): what another outlet quotes
+    there is words this one left out, not words it changed. The plain text when the parts do not rebuild it (the
+    rest of a quote split in two is only some of its words)."""
+    if len(quote.parts) < 2:
+        return quote.text
+    parts = [" ".join(part.of(extraction.article.text).split()) for part in quote.parts]
+    if " ".join(parts) != quote.text:
+        return quote.text
+    return f" {PART_BREAK} ".join(parts)
+
+
 def quote_findings(a: Extraction, b: Extraction) -> tuple[list[Finding], set[tuple[str, str]]]:
     """Findings for every quote of `a` found again in `b`, and the (claim, claim) id pairs they cover."""
     findings: list[Finding] = []
     covered: set[tuple[str, str]] = set()
     for overlap, (claim_a, qa), (claim_b, qb) in _paired(_speech(a), _speech(b)):
         covered.add((claim_a.id, claim_b.id))
-        comparison = compare_quotes(qa.text, qb.text)
+        comparison = compare_quotes(_compared_text(a, qa), _compared_text(b, qb))
         findings.append(
             Finding(
                 kind=comparison.kind,
