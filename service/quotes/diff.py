@@ -172,9 +172,14 @@ def _change_category(a: list[Token], b: list[Token], at_edge: bool, at_break: bo
     words_b = [t for t in b if t.kind is TokenKind.WORD]
     if at_break and bool(words_a) != bool(words_b):
         # What the other outlet quotes where this one's narration split the quote: left out, as at an ellipsis,
-        # unless what is left out there is a negation, which turns the words either side around.
-        negated = any(t.is_negation for t in words_a + words_b)
-        return DiffCategory.NEGATION if negated else DiffCategory.OMISSION
+        # unless it is a negation, which turns the words either side around, or only function words ("…
+        # wildlife, and we should …" against two sentences): a joining word is how the two connect the
+        # speaker's sentences, a minor wording difference as anywhere else, not a stretch of the remark left out.
+        if any(t.is_negation for t in words_a + words_b):
+            return DiffCategory.NEGATION
+        if all(t.key in _FUNCTION_WORDS for t in words_a + words_b):
+            return DiffCategory.FUNCTION_WORD
+        return DiffCategory.OMISSION
     if words_a and words_b and [t.key for t in words_a] == [t.key for t in words_b]:
         return DiffCategory.BRACKET  # the same words, an editor's on one side ("missile [shield]")
     if at_edge and (not words_a or not words_b) and (words_a or words_b):

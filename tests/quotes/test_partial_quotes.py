@@ -65,6 +65,10 @@ def test_words_quoted_where_the_other_outlets_narration_split_the_quote_are_left
     # no words between the parts: only the comma differs
     assert compare_quotes(split, "We can grow our economy today and preserve the environment for our "
                                  "grandchildren.").kind is FindingKind.AGREEMENT
+    # a joining word alone between the parts is a minor wording difference, not words left out
+    joined = compare_quotes(f"threatened wildlife. {PART_BREAK} We should be looking for ways to improve it.",
+                            "threatened wildlife, and we should be looking for ways to improve it.")
+    assert joined.kind is FindingKind.QUOTE_WORDING and joined.severity is Severity.MINOR
     # a "not" left out between the parts is still a negation
     assert compare_quotes(f"We will {PART_BREAK} give up the plant.", "We will not give up the plant.").severity \
         is Severity.MAJOR
@@ -75,7 +79,7 @@ def test_a_quote_split_by_its_attribution_is_compared_part_by_part() -> None:
              '"We can grow our economy today," Obama said, "and preserve the environment for ourselves and our '
              'children and our grandchildren."\n')
     whole = ('President Barack Obama spoke at the Interior Department on Tuesday.\n\n'
-             '"With smart, sustainable policies, we can grow our economy today, as we did before, and preserve the '
+             '"With smart, sustainable policies, we can grow our economy today, with new jobs in clean energy, and preserve the '
              'environment for ourselves and our children and our grandchildren," Obama said.\n')
     a, b = (extract(build_article(ArticleInput(t, source=s, external_id=s), 1_000_000))
             for t, s in ((split, "wire a"), (whole, "wire b")))
