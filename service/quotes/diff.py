@@ -3,7 +3,10 @@
 Words are aligned by their folded keys (case, US/UK spelling and brackets removed), so an EQUAL run may still
 differ on the surface; those surface differences become their own entries (SPELLING, CASE, BRACKET). The
 verdict follows what a reader of both outlets would care about: variants and a verbatim fragment agree,
-function words are a minor wording difference, and content words, negation or numbers are a major one.
+function words are a minor wording difference, and content words, negation or numbers are a major one. What a
+partial quotation leaves out — before the first word both quote, after the last, or where one outlet's narration
+split the quote in two — is an omission, whatever words it holds; only the words both quote are compared as
+wording.
 """
 
 from __future__ import annotations
