@@ -8,7 +8,8 @@ from dataclasses import replace
 from service.compare.confidence import calibrated
 from service.compare.evidence import evidence
 from service.people.names import spelled_alike
-from service.quotes import compare_quotes, quote_overlap, same_speaker, same_utterance
+from service.quotes import compare_quotes, nearly_same_words, quote_overlap, same_speaker, same_utterance
+from service.quotes.tokens import PART_BREAK
 from service.records import Claim, Extraction, Finding, FindingKind, Quote, QuoteKind, Severity
 
 # Two- or three-word stretches ("good results") recur by chance; only longer quotes are lined up.
@@ -35,6 +36,23 @@ def _misattributed(qa: Quote, qb: Quote) -> bool:
     return not same_speaker(qa.speaker, qb.speaker)
 
 
+def _differently_attributed(qa: Quote, qb: Quote) -> bool:
+    """Both speakers confidently resolved, and different people."""
+    return bool(qa.speaker_confident and qb.speaker_confident and qa.speaker and qb.speaker
+                and not same_speaker(qa.speaker, qb.speaker))
+
+
+def _one_utterance(qa: Quote, qb: Quote, text_b: str | None = None) -> bool:
+    """Whether two quotes are renderings of one remark (`text_b` stands for `qb`'s words when only part of them
+    is compared). Given to two different people, they must say nearly the same words (`nearly_same_words`):
+    two people speaking of one subject share its phrases, and holding the overlap of such remarks as one quote
+    would raise a wording difference and a misattribution where each outlet quoted someone else."""
+    b = qb.text if text_b is None else text_b
+    if not same_utterance(qa.text, b):
+        return False
+    return not _differently_attributed(qa, qb) or nearly_same_words(qa.text, b)
+
+
 def _paired(
     quotes_a: list[tuple[Claim, Quote]], quotes_b: list[tuple[Claim, Quote]]
 ) -> list[tuple[float, tuple[Claim, Quote], tuple[Claim, Quote]]]:
@@ -43,7 +61,7 @@ def _paired(
     candidates = []
     for i, (claim_a, qa) in enumerate(quotes_a):
         for j, (claim_b, qb) in enumerate(quotes_b):
-            if same_utterance(qa.text, qb.text):
+            if _one_utterance(qa, qb):
                 overlap = quote_overlap(qa.text, qb.text)
                 size = abs(len(qa.text.split()) - len(qb.text.split()))
                 candidates.append((-overlap, size, i, j, overlap))
@@ -91,18 +109,30 @@ def _split_renderings(quotes_a, quotes_b, chosen):
     added = []
     for i, _, (claim_a, qa), (claim_b, qb) in list(chosen):
         rest = _rest(qb.text, qa.text)
-        left = [k for k in range(len(quotes_a)) if k not in used_a and same_utterance(quotes_a[k][1].text, rest)]
+        left = [k for k in range(len(quotes_a)) if k not in used_a and _one_utterance(quotes_a[k][1], qb, rest)]
         if rest and len(left) == 1:
             (k,) = left
             used_a.add(k)
             added.append((k, quote_overlap(quotes_a[k][1].text, rest), quotes_a[k], (claim_b, replace(qb, text=rest))))
         rest = _rest(qa.text, qb.text)
-        left = [k for k in range(len(quotes_b)) if k not in used_b and same_utterance(quotes_b[k][1].text, rest)]
+        left = [k for k in range(len(quotes_b)) if k not in used_b and _one_utterance(quotes_b[k][1], qa, rest)]
         if rest and len(left) == 1:
             (k,) = left
             used_b.add(k)
             added.append((i, quote_overlap(quotes_b[k][1].text, rest), (claim_a, replace(qa, text=rest)), quotes_b[k]))
     return added
+
+
+def _compared_text(extraction: Extraction, quote: Quote) -> str:
+    """The quote's words with its parts' meeting points marked ("…," he said, "…"): what another outlet quotes
+    there is words this one left out, not words it changed. The plain text when the parts do not rebuild it (the
+    rest of a quote split in two is only some of its words)."""
+    if len(quote.parts) < 2:
+        return quote.text
+    parts = [" ".join(part.of(extraction.article.text).split()) for part in quote.parts]
+    if " ".join(parts) != quote.text:
+        return quote.text
+    return f" {PART_BREAK} ".join(parts)
 
 
 def quote_findings(a: Extraction, b: Extraction) -> tuple[list[Finding], set[tuple[str, str]]]:
@@ -111,7 +141,7 @@ def quote_findings(a: Extraction, b: Extraction) -> tuple[list[Finding], set[tup
     covered: set[tuple[str, str]] = set()
     for overlap, (claim_a, qa), (claim_b, qb) in _paired(_speech(a), _speech(b)):
         covered.add((claim_a.id, claim_b.id))
-        comparison = compare_quotes(qa.text, qb.text)
+        comparison = compare_quotes(_compared_text(a, qa), _compared_text(b, qb))
         findings.append(
             Finding(
                 kind=comparison.kind,

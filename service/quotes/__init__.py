@@ -2,6 +2,6 @@
 
 from service.quotes.diff import QuoteComparison, compare_quotes
 from service.quotes.extract import extract_quotes
-from service.quotes.matching import quote_overlap, same_speaker, same_utterance
+from service.quotes.matching import nearly_same_words, quote_overlap, same_speaker, same_utterance
 
-__all__ = ["QuoteComparison", "compare_quotes", "extract_quotes", "quote_overlap", "same_speaker", "same_utterance"]
+__all__ = ["QuoteComparison", "compare_quotes", "extract_quotes", "nearly_same_words", "quote_overlap", "same_speaker", "same_utterance"]

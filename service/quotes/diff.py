@@ -3,7 +3,10 @@
 Words are aligned by their folded keys (case, US/UK spelling and brackets removed), so an EQUAL run may still
 differ on the surface; those surface differences become their own entries (SPELLING, CASE, BRACKET). The
 verdict follows what a reader of both outlets would care about: variants and a verbatim fragment agree,
-function words are a minor wording difference, and content words, negation or numbers are a major one.
+function words are a minor wording difference, and content words, negation or numbers are a major one. What a
+partial quotation leaves out — before the first word both quote, after the last, or where one outlet's narration
+split the quote in two — is an omission, whatever words it holds; only the words both quote are compared as
+wording.
 """
 
 from __future__ import annotations
@@ -46,6 +49,8 @@ _FUNCTION_WORDS = _stop_words()
 def _join(tokens: list[Token]) -> str:
     out = ""
     for t in tokens:
+        if t.kind is TokenKind.BREAK:
+            continue
         glue = t.kind is TokenKind.PUNCTUATION and t.surface in ",.;:!?%'’\")" or t.surface in ")]"
         if out and not glue and not out.endswith(("(", "[")):
             out += " "
@@ -149,9 +154,37 @@ def _apostrophe_moved(a: list[Token], b: list[Token]) -> bool:
             and written_a.replace("'", "") == written_b.replace("'", ""))
 
 
-def _change_category(a: list[Token], b: list[Token], at_edge: bool) -> DiffCategory:
+def _beside_break(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether a part break of the quote lies in tokens[start:end] or in the punctuation right around it."""
+    i = start - 1
+    while i >= 0 and tokens[i].kind is not TokenKind.WORD:
+        if tokens[i].kind is TokenKind.BREAK:
+            return True
+        i -= 1
+    j = start
+    while j < len(tokens) and (j < end or tokens[j].kind is not TokenKind.WORD):
+        if tokens[j].kind is TokenKind.BREAK:
+            return True
+        j += 1
+    return False
+
+
+def _change_category(a: list[Token], b: list[Token], at_edge: bool, at_break: bool = False) -> DiffCategory:
+    """`at_break`: the side without words here has a part break of its quote at this place."""
     words_a = [t for t in a if t.kind is TokenKind.WORD]
     words_b = [t for t in b if t.kind is TokenKind.WORD]
+    if at_break and bool(words_a) != bool(words_b):
+        # What the other outlet quotes where this one's narration split the quote: left out, as at an ellipsis,
+        # unless it is a negation, which turns the words either side around, or only function words ("…
+        # wildlife, and we should …" against two sentences): a joining word is how the two connect the
+        # speaker's sentences, a minor wording difference as anywhere else, not a stretch of the remark left out.
+        if any(t.is_negation for t in words_a + words_b):
+            return DiffCategory.NEGATION
+        if all(t.key in _FUNCTION_WORDS for t in words_a + words_b):
+            return DiffCategory.FUNCTION_WORD
+        return DiffCategory.OMISSION
+    if words_a and words_b and [t.key for t in words_a] == [t.key for t in words_b]:
+        return DiffCategory.BRACKET  # the same words, an editor's on one side ("missile [shield]")
     if at_edge and (not words_a or not words_b) and (words_a or words_b):
         if all(t.bracketed for t in words_a + words_b):
             return DiffCategory.BRACKET  # an editor's insertion at the quote's edge
@@ -179,10 +212,42 @@ def _no_words(tokens: list[Token]) -> bool:
     return not any(t.kind is TokenKind.WORD for t in tokens)
 
 
+def _align_key(token: Token) -> str:
+    """What a token is aligned by: an editor's bracketed word lines up only with a bracketed word, so "[the
+    Endangered Species Act]" cannot anchor a partial quote to the act's name where the speaker says it."""
+    return "[" + token.key if token.bracketed and token.kind is TokenKind.WORD else token.key
+
+
+Opcode = tuple[str, int, int, int, int]
+
+
+def _edges_merged(ta: list[Token], tb: list[Token], opcodes: list[Opcode]) -> list[Opcode]:
+    """The opcodes, with everything before the first shared word (and after the last) made one change when one
+    quote has no word there: a partial quotation begins later or stops earlier, and a comma it shares with the
+    longer quote past that point ("… challenged them ," / "… challenged them . On seeing …, the pirate skiffs
+    …") does not make the words around that comma two changes inside the quote."""
+    shared = [k for k, (op, i1, i2, _, _) in enumerate(opcodes)
+              if op == "equal" and not _no_words(ta[i1:i2])]
+    if not shared:
+        return opcodes
+    first, last = shared[0], shared[-1]
+    head, tail = opcodes[:first], opcodes[last + 1 :]
+    _, fi1, _, fj1, _ = opcodes[first]
+    _, _, li2, _, lj2 = opcodes[last]
+    merged = list(opcodes[first : last + 1])
+    if len(head) > 1 and (_no_words(ta[:fi1]) or _no_words(tb[:fj1])):
+        head = [("replace", 0, fi1, 0, fj1)]
+    if len(tail) > 1 and (_no_words(ta[li2:]) or _no_words(tb[lj2:])):
+        tail = [("replace", li2, len(ta), lj2, len(tb))]
+    return [*head, *merged, *tail]
+
+
 def _entries(ta: list[Token], tb: list[Token]) -> list[DiffEntry]:
-    matcher = difflib.SequenceMatcher(a=[t.key for t in ta], b=[t.key for t in tb], autojunk=False)
+    matcher = difflib.SequenceMatcher(a=[_align_key(t) for t in ta], b=[_align_key(t) for t in tb], autojunk=False)
     entries: list[DiffEntry] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    for op, i1, i2, j1, j2 in _edges_merged(ta, tb, matcher.get_opcodes()):
+        if op == "replace" and (i1 == i2 or j1 == j2):
+            op = "insert" if i1 == i2 else "delete"
         if op == "equal":
             run: list[tuple[Token, Token]] = []
             for a, b in zip(ta[i1:i2], tb[j1:j2]):
@@ -200,7 +265,14 @@ def _entries(ta: list[Token], tb: list[Token]) -> list[DiffEntry]:
         # Only punctuation beyond the change still puts it at the edge: "… the second time ," against "… the
         # second time . You know what they say …, " goes on past the shorter quote's end.
         at_edge = (_no_words(ta[:i1]) and _no_words(tb[:j1])) or (_no_words(ta[i2:]) and _no_words(tb[j2:]))
-        category = _change_category(ta[i1:i2], tb[j1:j2], at_edge)
+        if all(t.kind is TokenKind.BREAK for t in ta[i1:i2] + tb[j1:j2]):
+            continue  # one outlet split the quote where the other runs on: no words differ
+        at_break = ((_no_words(ta[i1:i2]) and _beside_break(ta, i1, i2))
+                    or (_no_words(tb[j1:j2]) and _beside_break(tb, j1, j2)))
+        category = _change_category(ta[i1:i2], tb[j1:j2], at_edge, at_break)
+        if op == "replace" and category is DiffCategory.OMISSION and _no_words(ta[i1:i2]) != _no_words(tb[j1:j2]):
+            # words on one side only, beside the other's punctuation: words left out (or added), as such
+            op = "insert" if _no_words(ta[i1:i2]) else "delete"
         diff_op = {"insert": DiffOp.INSERT, "delete": DiffOp.DELETE}.get(op, DiffOp.REPLACE)
         entries.append(DiffEntry(diff_op, _join(ta[i1:i2]), _join(tb[j1:j2]), category))
     return entries

@@ -19,6 +19,7 @@ from service.quotes.cues import (
     trailing_attribution,
 )
 from service.quotes.marks import Stretch, find_stretches
+from service.quotes.descriptions import describe
 from service.quotes.gender import pronoun_genders
 from service.people.names import same_person
 from service.quotes.people import Mention, fullest_name, mentions_from, ner_person_spans
@@ -274,7 +275,8 @@ def _person_context(text: str, article: _Article, person_spans: Sequence[Span]) 
     fullest = {m.name: fullest_name(m.name, known) for m in [*persons, *reported]}
     by_person = pronoun_genders(text, sorted(set(persons) | set(reported), key=lambda m: m.span.start), fullest)
     genders = {name: by_person[full] for name, full in fullest.items() if full in by_person}
-    return SpeakerContext(text, known, persons, sorted(reported, key=lambda m: m.span.start), genders)
+    return SpeakerContext(text, known, persons, sorted(reported, key=lambda m: m.span.start), genders,
+                          describe(text, persons))
 
 
 def _is_title(words: list[str]) -> bool:

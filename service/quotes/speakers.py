@@ -2,9 +2,10 @@
 
 A subject is a name ("Antonov"), a pronoun ("he"), a definite description ("the Russian leader", "the
 general"), an anonymous source ("a U.S. defense official") or an organisation ("ITAR-Tass", "the Pentagon").
-Pronouns and definite descriptions resolve to the person most recently reported as speaking ("X said ..."),
-because in news a "he said" almost always continues the last named speaker; failing that, to the nearest
-person named before the mention. A "she" skips the people the article calls "he", and the other way round.
+Pronouns resolve to the person most recently reported as speaking ("X said ..."), because in news a "he said"
+almost always continues the last named speaker; failing that, to the nearest person named before the mention.
+A "she" skips the people the article calls "he", and the other way round. A definite description resolves only
+to a person the article introduced as what it describes (see `descriptions`); otherwise its speaker is unnamed.
 
 A quote that no cue introduces ("Bush described his skills as a "work in progress."") is the words of the
 subject of its sentence: the first person named there, or failing one the noun phrase that opens it.
@@ -17,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from service.quotes.cues import MEDIA_NAME, Attribution
+from service.quotes.descriptions import Described, fits
 from service.quotes.gender import pronoun_gender
 from service.people.names import same_person
 from service.quotes.people import Mention, fullest_name, name_part, normalise_name
@@ -48,6 +50,7 @@ class SpeakerContext:
     persons: Sequence[Mention]  # person mentions outside quotes, in text order
     reported: Sequence[Mention]  # people reported as speaking ("X said"), in text order
     genders: Mapping[str, str] = field(default_factory=dict)  # mention name -> the pronoun used for them
+    described: Sequence[Described] = ()  # person mentions with the titles and descriptions given them there
 
     def recent_speaker(self, before: int, gender: str | None = None) -> Mention | None:
         """The last person reported as speaking (else named) before `before`, skipping those the article
@@ -74,6 +77,18 @@ class SpeakerContext:
                 return chosen, not rivals
         return None, False
 
+    def described_as(self, description: str, before: int) -> tuple[Mention | None, bool]:
+        """The person last introduced before `before` as what `description` ("the officer") describes, and
+        whether no other person was introduced so. The distance does not matter: the description, not
+        nearness, is what points back."""
+        matching = [d.mention for d in self.described if d.mention.span.end <= before and fits(description, d)]
+        if not matching:
+            return None, False
+        chosen = matching[-1]
+        full = fullest_name(chosen.name, self.known_names)
+        alone = all(same_person(fullest_name(m.name, self.known_names), full) for m in matching)
+        return chosen, alone
+
     def _may_be(self, mention: Mention, gender: str | None) -> bool:
         return gender is None or self.genders.get(mention.name, gender) == gender
 
@@ -96,9 +111,11 @@ def resolve(ctx: SpeakerContext, attribution: Attribution, previous: Speaker | N
     words = " ".join(subject.of(text).split())
     title = attribution.title
     if _PRONOUN.match(words) or (_DEFINITE.match(words) and not words.split()[-1][:1].isupper()):
-        if not _PRONOUN.match(words) and not title:
-            title = _DEFINITE.sub("", words)
-        antecedent, unambiguous = ctx.antecedent(subject.start, pronoun_gender(words))
+        if _PRONOUN.match(words):
+            antecedent, unambiguous = ctx.antecedent(subject.start, pronoun_gender(words))
+        else:
+            title = title or _DEFINITE.sub("", words)
+            antecedent, unambiguous = ctx.described_as(words, subject.start)
         name = fullest_name(antecedent.name, ctx.known_names) if antecedent else ""
         confident = bool(name) and unambiguous and words.lower() not in ("they", "we", "you")
         return Speaker(name, subject, title, attribution.intermediary, named=bool(name), confident=confident)

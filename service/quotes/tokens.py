@@ -9,6 +9,9 @@ from dataclasses import dataclass
 
 from service.quotes.spelling import american_form
 
+# Where one quote's parts meet ("…," he said, "…"): the outlet's narration stood there, so what another outlet
+# quotes in that place is words this one left out, as at an ellipsis.
+PART_BREAK = "\u2063"
 _TOKEN = re.compile(r"\.\.\.+|…|[\[\]()]|\d[\d.,]*\d|\w+(?:['’\-]\w+)*|[^\w\s]")
 _OPEN_BRACKETS = "[("
 _CLOSE_BRACKETS = "])"
@@ -27,6 +30,7 @@ class TokenKind(enum.Enum):
     PUNCTUATION = "punctuation"
     BRACKET = "bracket"
     ELLIPSIS = "ellipsis"
+    BREAK = "break"  # between two parts of one quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +45,8 @@ class Token:
             return "(" if self.surface in _OPEN_BRACKETS else ")"
         if self.kind is TokenKind.ELLIPSIS:
             return "..."
+        if self.kind is TokenKind.BREAK:
+            return PART_BREAK
         if self.kind is TokenKind.PUNCTUATION:
             return self.surface
         word = self.surface.lower().replace("’", "'")
@@ -72,6 +78,8 @@ def _tokens(text: str) -> tuple[Token, ...]:
         if surface in _OPEN_BRACKETS + _CLOSE_BRACKETS:
             tokens.append(Token(surface, TokenKind.BRACKET, True))
             depth = depth + 1 if surface in _OPEN_BRACKETS else max(depth - 1, 0)
+        elif surface == PART_BREAK:
+            tokens.append(Token(surface, TokenKind.BREAK, False))
         elif surface in ("…",) or surface.startswith("..."):
             tokens.append(Token(surface, TokenKind.ELLIPSIS, False))
         elif surface[0].isalnum() or surface[0] == "_":
