@@ -268,14 +268,29 @@ def _full_names(text: str) -> set[str]:
     return found
 
 
+def _source_name(source: str) -> str | None:
+    """The name a gold source gives: before an apposition ("Kristan Hawkins, president of Students For Life of
+    America" -> "Kristan Hawkins"), otherwise its trailing name."""
+    return _person_name(source.split(",")[0])
+
+
+def _gold_speakers(text: str, gold: list[tuple[tuple[int, int], tuple[int, int]]]) -> set[str]:
+    """The people the article names in full who are the source of one of its quotes (named in full or by
+    surname there)."""
+    named = {n for _, (s, e) in gold if (n := _source_name(text[s:e])) is not None}
+    surnames = {n.split()[-1] for n in named}
+    return {full for full in _full_names(text) if full in named or full.split()[-1] in surnames}
+
+
 def speaker_edits(text: str, gold: list[tuple[tuple[int, int], tuple[int, int]]]) -> list[Edit]:
     """`gold` holds (quote extent, source span) pairs of direct quotes. A person named as the source right beside
-    a speech verb ("…," Trump said) is replaced by another person the article names in full, with no word of the
-    original name in common; a surname stays a surname."""
-    people = _full_names(text)
+    a speech verb ("…," Trump said) is replaced by another source of a quote in the same article, named there in
+    full, with no word of the original name in common; a surname stays a surname. Only the gold sources are
+    taken as people: a capitalised pair whose last word recurs ("Ash Wednesday", "Southeast Asia") is not one."""
+    people = _gold_speakers(text, gold)
     edits = []
     for extent, (s, e) in gold:
-        name = _person_name(text[s:e])
+        name = _source_name(text[s:e])
         if name is None or len(text[extent[0] : extent[1]].split()) < MIN_QUOTE_WORDS:
             continue
         if _SPEECH_CUE.search(text[max(0, s - 20) : e + 20]) is None:
