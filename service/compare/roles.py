@@ -27,9 +27,10 @@ def _people_with_roles(extraction: Extraction) -> list[tuple[Claim, Entity]]:
 
 
 def _also_given(person: Entity, people: list[tuple[Claim, Entity]], date) -> bool:
-    """Whether another mention of `person` among `people` gives them an office compatible with `person`'s: an
-    article that calls Comey "FBI Director" in its lead and "a Republican appointed as deputy attorney general by
-    George W. Bush" further down is not contradicted by one that uses either."""
+    """Whether a mention of `person` among `people` gives them an office compatible with `person`'s. Two articles
+    that each call Comey "FBI Director" in one sentence and "a Republican appointed as deputy attorney general by
+    George W. Bush" in another do not differ on him, whichever mentions are paired; an article that gives a
+    person a second office the other never gives still differs from it (one of its mentions may be the error)."""
     return any(same_person(person.canonical or person.text, other.canonical or other.text)
                and role_conflict(person, date, other, date) is None for _, other in people)
 
@@ -48,8 +49,8 @@ def role_findings(a: Extraction, b: Extraction) -> list[Finding]:
             conflict = role_conflict(ea, date_a, eb, date_b)
             if conflict is None:
                 continue
-            if _also_given(eb, people_a, date_a) or _also_given(ea, people_b, date_b):
-                continue  # the article itself gives the person the other's office too: nothing differs
+            if _also_given(eb, people_a, date_a) and _also_given(ea, people_b, date_b):
+                continue  # each article gives the person both offices: nothing differs between them
             key = (conflict.person, *sorted((conflict.role_a, conflict.role_b)))
             if key in seen:
                 continue

@@ -72,12 +72,13 @@ def test_a_deputy_city_attorney_is_not_the_city_attorney() -> None:
     assert "Terry White" in finding.explanation
 
 
-def test_an_office_the_article_itself_also_gives_the_person_is_no_difference() -> None:
+def test_offices_both_articles_give_the_person_are_no_difference() -> None:
     lead = "Corey Lewandowski ripped FBI Director James Comey for acting as the judge and the jury."
     later = ("Trump has avoided directly criticizing Comey, a Republican appointed as deputy attorney general by "
              "President George W. Bush.")
     both = f"{lead}\n\n{later}"
-    assert _findings(both, both) == []  # one article against its own copy
-    assert _findings(both, later) == []  # the other tells one of the two things the first says
-    (finding,) = _findings(lead, "Trump has avoided directly criticizing Attorney General James Comey.")
-    assert "Comey" in finding.explanation  # an office neither article gives him otherwise is still a difference
+    assert _findings(both, both) == []  # one article against its own copy: both give him both
+    # one mention changed in a copy: the copy gives him an office the original never does
+    changed = both.replace("FBI Director James Comey", "Attorney General James Comey")
+    found = _findings(both, changed)
+    assert any("Attorney General" in f.explanation for f in found)
