@@ -73,10 +73,22 @@ def test_an_unreachable_server_exits_3():
     assert result.returncode == 3 and "unavailable" in one_line(result)
 
 
+def _wait_until_loaded(pid: int, library: str, limit: float = 60.0) -> None:
+    """Until the process has mapped `library` (a fixed sleep is too short when the machine is busy)."""
+    deadline = time.monotonic() + limit
+    maps = Path(f"/proc/{pid}/maps")
+    while time.monotonic() < deadline:
+        if maps.exists() and library in maps.read_text(errors="replace"):
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"process {pid} did not load {library} within {limit:.0f}s")
+
+
 def test_ctrl_c_exits_130_with_one_line():
     process = subprocess.Popen([sys.executable, "-m", "client", "--address", "localhost:1", "health", "--wait", "60"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(3)  # the interpreter has started and is waiting for the server
+    _wait_until_loaded(process.pid, "cygrpc")  # a Ctrl-C during interpreter start-up is not the CLI's to handle
+    time.sleep(1)  # and it is now waiting for the server
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=30)
     assert process.returncode == 130
