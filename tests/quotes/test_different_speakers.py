@@ -5,10 +5,9 @@ being overturned) through the real extractor."""
 from __future__ import annotations
 
 from service.compare.quotes import quote_findings
-from service.engine import build_article
-from service.extract import extract
 from service.quotes import nearly_same_words, same_utterance
-from service.records import ArticleInput, FindingKind
+from service.records import FindingKind
+from tests.extraction import extraction
 
 OBAMA = (
     "President Barack Obama on Tuesday overturned a Bush administration rule on endangered species.\n\n"
@@ -26,17 +25,13 @@ LOCKE_GIVEN_OBAMAS_WORDS = (
 )
 
 
-def _extraction(text: str, source: str):
-    return extract(build_article(ArticleInput(text, source=source, external_id=source), 1_000_000))
-
-
 def test_two_peoples_remarks_on_one_act_are_not_one_quote() -> None:
-    findings, _ = quote_findings(_extraction(OBAMA, "wire a"), _extraction(LOCKE, "wire b"))
+    findings, _ = quote_findings(extraction(OBAMA, "wire a"), extraction(LOCKE, "wire b"))
     assert not {FindingKind.QUOTE_ATTRIBUTION, FindingKind.QUOTE_WORDING} & {f.kind for f in findings}
 
 
 def test_one_remark_given_to_two_people_is_still_a_misattribution() -> None:
-    findings, _ = quote_findings(_extraction(OBAMA, "wire a"), _extraction(LOCKE_GIVEN_OBAMAS_WORDS, "wire b"))
+    findings, _ = quote_findings(extraction(OBAMA, "wire a"), extraction(LOCKE_GIVEN_OBAMAS_WORDS, "wire b"))
     (attribution,) = [f for f in findings if f.kind is FindingKind.QUOTE_ATTRIBUTION]
     assert "Obama" in attribution.explanation and "Locke" in attribution.explanation
 

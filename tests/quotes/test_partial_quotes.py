@@ -4,11 +4,10 @@ a quote into — is an omission, never a changed word; changes inside the shared
 from __future__ import annotations
 
 from service.compare.quotes import quote_findings
-from service.engine import build_article
-from service.extract import extract
 from service.quotes import compare_quotes
 from service.quotes.tokens import PART_BREAK
-from service.records import ArticleInput, DiffCategory, DiffOp, FindingKind, Severity
+from service.records import DiffCategory, DiffOp, FindingKind, Severity
+from tests.extraction import extraction
 
 
 def changes(a: str, b: str) -> list[tuple[DiffOp, DiffCategory, str, str]]:
@@ -81,7 +80,6 @@ def test_a_quote_split_by_its_attribution_is_compared_part_by_part() -> None:
     whole = ('President Barack Obama spoke at the Interior Department on Tuesday.\n\n'
              '"With smart, sustainable policies, we can grow our economy today, with new jobs in clean energy, and preserve the '
              'environment for ourselves and our children and our grandchildren," Obama said.\n')
-    a, b = (extract(build_article(ArticleInput(t, source=s, external_id=s), 1_000_000))
-            for t, s in ((split, "wire a"), (whole, "wire b")))
+    a, b = extraction(split, "wire a"), extraction(whole, "wire b")
     findings, _ = quote_findings(a, b)
     assert [f.kind for f in findings] == [FindingKind.AGREEMENT]

@@ -4,9 +4,8 @@ Real sentences (two reports of one Indian Navy operation) through the real extra
 from __future__ import annotations
 
 from service.compare.quotes import quote_findings
-from service.engine import build_article
-from service.extract import extract
-from service.records import ArticleInput, FindingKind
+from service.records import FindingKind
+from tests.extraction import extraction
 
 ONE_QUOTE = (
     "An Indian warship on Thursday intercepted three boats with 26 Somali pirates in the Gulf of Aden.\n\n"
@@ -23,12 +22,8 @@ TWO_QUOTES = (
 )
 
 
-def _extraction(text: str, source: str):
-    return extract(build_article(ArticleInput(text, source=source, external_id=source), 1_000_000))
-
-
 def test_the_second_quote_is_compared_with_the_rest_of_the_quote_the_first_begins() -> None:
-    a, b = _extraction(TWO_QUOTES, "wire a"), _extraction(ONE_QUOTE, "wire b")
+    a, b = extraction(TWO_QUOTES, "wire a"), extraction(ONE_QUOTE, "wire b")
     findings, _ = quote_findings(a, b)
     wording = [f for f in findings if f.kind is FindingKind.QUOTE_WORDING]
     assert len(wording) == 1
@@ -44,7 +39,7 @@ def test_the_second_quote_is_compared_with_the_rest_of_the_quote_the_first_begin
 
 def test_a_quote_whose_rest_nothing_renders_is_compared_once() -> None:
     only_first = TWO_QUOTES.split("\n\n")[0] + "\n\n" + TWO_QUOTES.split("\n\n")[1] + "\n"
-    findings, _ = quote_findings(_extraction(only_first, "wire a"), _extraction(ONE_QUOTE, "wire b"))
+    findings, _ = quote_findings(extraction(only_first, "wire a"), extraction(ONE_QUOTE, "wire b"))
     assert [f.kind for f in findings] == [FindingKind.AGREEMENT]
 
 

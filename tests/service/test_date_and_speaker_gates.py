@@ -5,18 +5,13 @@ from __future__ import annotations
 
 from service.compare.dated_events import dated_events, same_dated_event
 from service.compare.quotes import quote_findings
-from service.engine import build_article
-from service.extract import extract
-from service.records import ArticleInput, FindingKind
-
-
-def _extraction(text: str, source: str = "wire"):
-    return extract(build_article(ArticleInput(text, source=source, external_id=source), 1_000_000))
+from service.records import FindingKind
+from tests.extraction import extraction
 
 
 def _dated(text: str, words: str = ""):
     """The claim with a date, and its date (the one written `words`, when given)."""
-    (claim,) = [c for c in _extraction(text).claims if c.times]
+    (claim,) = [c for c in extraction(text).claims if c.times]
     return claim, next(t for t in claim.times if words in t.text)
 
 
@@ -41,9 +36,9 @@ def test_a_date_dates_the_verbs_coordinated_with_its_own() -> None:
 
 
 def test_a_speaker_carried_over_from_an_earlier_quote_is_no_misattribution() -> None:
-    a = _extraction('Producers announced the host on Friday.\n\n"We are thrilled to have Ellen DeGeneres host the '
+    a = extraction('Producers announced the host on Friday.\n\n"We are thrilled to have Ellen DeGeneres host the '
                     'Oscars," said Craig Zadan and Neil Meron.', "wire a")
-    b = _extraction('Ellen DeGeneres spoke first. "I am so excited," said DeGeneres.\n\n'
+    b = extraction('Ellen DeGeneres spoke first. "I am so excited," said DeGeneres.\n\n'
                     '"We are thrilled to have Ellen DeGeneres host the Oscars."', "wire b")
     findings, _ = quote_findings(a, b)
     assert findings and FindingKind.QUOTE_ATTRIBUTION not in {f.kind for f in findings}
@@ -54,10 +49,9 @@ def _aligned(text_a: str, text_b: str):
     from service.records import PartialDate
 
     def one(text: str, source: str):
-        item = ArticleInput(text, source=source, external_id=source, published=PartialDate(1998, 2, 13))
-        extraction = extract(build_article(item, 1_000_000))
-        (claim,) = [c for c in extraction.claims if c.times]
-        return extraction, claim
+        found = extraction(text, source, PartialDate(1998, 2, 13))
+        (claim,) = [c for c in found.claims if c.times]
+        return found, claim
 
     return AlignedClaims(*one(text_a, "wire a"), *one(text_b, "wire b"), score=0.99)
 
@@ -88,9 +82,8 @@ def test_today_inside_a_quote_is_not_held_against_the_other_reports_today() -> N
     from service.records import PartialDate
 
     def one(text: str, source: str, day: int):
-        item = ArticleInput(text, source=source, external_id=source, published=PartialDate(2009, 3, day))
-        extraction = extract(build_article(item, 1_000_000))
-        return extraction, extraction.claims[-1]
+        found = extraction(text, source, PartialDate(2009, 3, day))
+        return found, found.claims[-1]
 
     pair = AlignedClaims(
         *one('"We can grow our economy today," Obama said, "and preserve the environment for our children."', "a", 4),
@@ -137,10 +130,9 @@ def _aligned_at(text_a: str, day_a: int, text_b: str, day_b: int, score: float):
     from service.records import PartialDate
 
     def one(text: str, source: str, day: int):
-        item = ArticleInput(text, source=source, external_id=source, published=PartialDate(2011, 11, day))
-        extraction = extract(build_article(item, 1_000_000))
-        (claim,) = [c for c in extraction.claims if c.times]
-        return extraction, claim
+        found = extraction(text, source, PartialDate(2011, 11, day))
+        (claim,) = [c for c in found.claims if c.times]
+        return found, claim
 
     return AlignedClaims(*one(text_a, "wire a", day_a), *one(text_b, "wire b", day_b), score=score)
 

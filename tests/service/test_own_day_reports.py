@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from service.compare.claims import AlignedClaims, compare_aligned
 from service.compare.own_day import on_own_day, separate_occurrences
-from service.engine import build_article
-from service.extract import extract
-from service.records import ArticleInput, FindingKind, PartialDate
+from service.records import FindingKind, PartialDate
+from tests.extraction import extraction
 
 REVERSAL = ("The Obama administration overturned one of the most controversial environmental measures of the George "
             "Bush era today, striking down a rule that had weakened protection for endangered species.")
@@ -20,10 +19,9 @@ LETTERS = ("1,300 biologists and three scientific societies representing some 20
 
 
 def _one(text: str, source: str, published: PartialDate):
-    item = ArticleInput(text, source=source, external_id=source, published=published)
-    extraction = extract(build_article(item, 1_000_000))
-    (claim,) = [c for c in extraction.claims if c.times]
-    return extraction, claim
+    found = extraction(text, source, published)
+    (claim,) = [c for c in found.claims if c.times]
+    return found, claim
 
 
 def _kinds(text_a: str, day_a: PartialDate, text_b: str, day_b: PartialDate) -> set[FindingKind]:

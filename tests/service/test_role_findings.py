@@ -5,19 +5,14 @@ no embedding model)."""
 from __future__ import annotations
 
 from service.compare.roles import role_findings
-from service.engine import build_article
-from service.extract import extract
-from service.records import ArticleInput, PartialDate
+from service.records import PartialDate
+from tests.extraction import extraction
 
 DAY = PartialDate(2009, 4, 28)
 
 
-def _extraction(text: str, source: str):
-    return extract(build_article(ArticleInput(text, source=source, external_id=source, published=DAY), 1_000_000))
-
-
 def _findings(text_a: str, text_b: str):
-    return role_findings(_extraction(text_a, "wire a"), _extraction(text_b, "wire b"))
+    return role_findings(extraction(text_a, "wire a", DAY), extraction(text_b, "wire b", DAY))
 
 
 PRESIDENT = ("In March, President Barack Obama directed the secretaries to review the previous administration's "
