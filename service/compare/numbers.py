@@ -12,8 +12,8 @@ them one measure whatever the parser attached them to: the parse of a sentence c
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 
 from service.quantities import QuantityRelation, relate_quantities
 from service.quantities.compare import relative_gap
