@@ -29,6 +29,7 @@ ROLE_SYNONYMS = {
     "distance": "distance", "away": "distance",
     "price": "price", "cost": "price", "worth": "price", "value": "price",
     "pay": "paid", "paid": "paid",
+    "seize": "seized", "confiscate": "seized", "impound": "seized",
 }
 # Words after a figure that name the role with no noun counted: "22 dead", "40 wounded".
 ROLE_AFTER = frozenset("dead killed injured wounded hurt missing arrested detained".split())
@@ -81,10 +82,12 @@ def measure_of(doc: Doc, figure: Token, noun: Token | None, end: int, unit: str 
     return Measure(role=role, modifiers=modifiers, holder=_holder(anchor))
 
 
-# A figure given as a sum ("a total of 14 rifles, 31 magazines and 923 rounds", "in all, 30 people") may add up
-# more than the other report counts (every operation of a patrol, every attack of a day), so it is a measure of
-# its own: it is only compared with another sum.
+# A figure given as a sum ("a total of 14 rifles, 31 magazines and 923 rounds", "in all, 30 people", a running
+# total "so far", a count over "five operations") may add up more than the other report counts (every operation
+# of a patrol, every attack of a day), so it is a measure of its own: it is only compared with another sum.
 TOTAL = "in total"
+_OCCASIONS = frozenset(
+    "operation raid attack strike mission patrol incident day week month year season match game round".split())
 
 
 def _summed(anchor: Token) -> bool:
@@ -99,11 +102,27 @@ def _summed(anchor: Token) -> bool:
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
-    for child in verb.children:
+    children = list(verb.children)
+    for child in children:
         if child.dep_ == "advmod" and child.lower_ == "altogether":
             return True
         if child.dep_ == "prep" and child.lower_ == "in" and any(
                 g.dep_ == "pobj" and g.lower_ in ("all", "total") for g in child.children):
+            return True
+        # A running total: "so far", "thus far", "to date", "till date"
+        if child.dep_ == "advmod" and child.lower_ == "far" and (
+                any(g.lower_ in ("so", "thus") for g in child.children)
+                or any(c.dep_ == "advmod" and c.lower_ == "thus" for c in children)):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("to", "till") and any(
+                g.dep_ == "pobj" and g.lower_ == "date" for g in child.children):
+            return True
+        # Counted over several occasions: "in their five operations", "over three days", "in two raids" (a toll
+        # "in three towns" is still the one event's)
+        if child.dep_ == "prep" and child.lower_ in ("in", "over", "across", "during") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in _OCCASIONS and g.tag_ == "NNS" and any(
+                    n.dep_ == "nummod" and n.lower_ not in ("one", "1") for n in g.children)
+                for g in child.children):
             return True
     return False
 
@@ -142,9 +161,23 @@ def _role_of_governor(anchor: Token) -> str:
                 if subject is not None and subject.pos_ == "NOUN":
                     return role_word(subject.lemma_) or subject.lemma_.lower()
                 return ""
-            return role_word(head.lemma_) or head.lemma_.lower()
+            return role_word(head.lemma_) or _coordinated_role(head) or head.lemma_.lower()
         token = head
     return ""
+
+
+def _coordinated_role(verb: Token) -> str:
+    """The role of a verb coordinated with the governing one: "six rifles were found and confiscated" are the
+    rifles confiscated, which another report may say with that verb alone."""
+    return next((role_word(c.lemma_) for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                 and role_word(c.lemma_)), "")
+
+
+def _names_a_source(preposition: Token, noun: Token) -> bool:
+    """ "from" before a name says where the amount came from, not what kind of amount it is: "a $144 billion
+    bailout from the International Monetary Fund" is the bailout another report gives without its lender, while
+    "$2 billion from sales" is only part of a company's revenue."""
+    return preposition.lower_ == "from" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
 
 
 def _modifiers(noun: Token | None, after: list[Token]) -> tuple[str, ...]:
@@ -158,7 +191,8 @@ def _modifiers(noun: Token | None, after: list[Token]) -> tuple[str, ...]:
     if len(after) >= 2 and after[0].lower_ in _RESTRICTING_PREPOSITIONS:
         for token in after[1:5]:
             if token.pos_ == "NOUN":
-                found.add(f"{after[0].lower_} {token.lemma_.lower()}")
+                if not _names_a_source(after[0], token):
+                    found.add(f"{after[0].lower_} {token.lemma_.lower()}")
                 break
             if token.pos_ not in ("DET", "ADJ", "NUM", "ADP") and token.dep_ not in ("amod", "compound", "poss"):
                 break

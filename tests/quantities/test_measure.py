@@ -147,3 +147,39 @@ def test_a_figure_in_the_same_words_is_the_same_measure_whatever_the_parse_hung_
     assert pair_quantities(a.quantities, b.quantities) == []  # by the roles alone: two measures
     other = _claim("Flags waved as 123 armed men came ashore later that night.", "wave")
     assert pair_quantities(a.quantities, other.quantities, a, other) == []  # other words, other roles: not one
+
+
+def test_a_lender_named_after_from_does_not_make_a_sum_another_measure() -> None:
+    a = "Greece will get a euro110 billion ($141 billion) bailout, officials said."
+    b = "Greece can get a $144 billion bailout from the International Monetary Fund and other European nations."
+    (bailout,) = [q for q in quantities(b) if q.unit == "USD"]
+    assert bailout.modifiers == ()
+    assert ("$141 billion", "$144 billion", False) in pairs(a, b)
+    # a category after "from" still narrows the sum
+    (part,) = quantities("The company made $2 billion from sales last year.")
+    assert part.modifiers == ("from sale",)
+
+
+def test_a_verb_coordinated_with_the_governing_one_gives_the_role() -> None:
+    a = "During the operation, six AK-47 rifles and 12 magazines were found and confiscated, the officer said."
+    b = "The Navy confiscated 14 AK-47 rifles and 31 magazines, Nambiar said."
+    assert {q.role for q in quantities(a)} == {"seized"}
+    assert ("six", "14", False) in pairs(a, b)
+    # found alone is not seized: the two figures are comparable, not one measure
+    c = "During the operation, six AK-47 rifles and 12 magazines were found, the officer said."
+    assert {q.role for q in quantities(c)} == {"find"}
+    assert all(not relation.same_measure for *_, relation in pair_quantities(quantities(c), quantities(b)))
+
+
+@pytest.mark.parametrize("total", [
+    "So far, the Indian Navy has confiscated 14 AK-47 rifles and 31 magazines from pirates.",
+    "The Navy has thus far confiscated 14 AK-47 rifles and 31 magazines from pirates.",
+    "To date, the Navy has confiscated 14 AK-47 rifles and 31 magazines from pirates.",
+    "In their five operations, the crew of the warship confiscated 14 AK-47 rifles and 31 magazines.",
+])
+def test_a_running_total_is_not_the_count_of_one_operation(total: str) -> None:
+    one = "Six AK-47 rifles and 12 magazines were confiscated from the boats."
+    assert all("in total" in q.modifiers for q in quantities(total) if q.counts != "operation")
+    assert [ok for *_, ok in pairs(one, total)] == []
+    # the same count without the running total is one operation's, and differs
+    assert ("Six", "14", False) in pairs(one, "The Navy confiscated 14 AK-47 rifles and 31 magazines from the boats.")
