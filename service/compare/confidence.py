@@ -17,7 +17,7 @@ MEASURED: dict[tuple[FindingKind, Severity], float] = {
     (FindingKind.CONTRADICTION, Severity.MAJOR): 0.94,  # 14 of 14
     (FindingKind.DATE_MISMATCH, Severity.MAJOR): 0.97,  # 56 of 57
     (FindingKind.NUMBER_MISMATCH, Severity.MAJOR): 0.98,  # 45 of 45
-    (FindingKind.QUOTE_ATTRIBUTION, Severity.MAJOR): 0.98,  # 40 of 40
+    (FindingKind.QUOTE_ATTRIBUTION, Severity.MAJOR): 0.98,  # 42 of 42
     (FindingKind.QUOTE_WORDING, Severity.MAJOR): 0.98,  # 107 of 108
     (FindingKind.ROLE_MISMATCH, Severity.MAJOR): 0.97,  # 28 of 28
 }

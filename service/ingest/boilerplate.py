@@ -130,15 +130,25 @@ def classify_line(content: str) -> str | None:
     return None
 
 
+_QUOTE_OPENING = re.compile(r"^(?:[\"“„«‘]|``)")
+
+
+def introduces_quote(content: str, following: str) -> bool:
+    """A short line ending in a colon before a paragraph that opens with a quotation mark is the quote's
+    lead-in ("Dr. Ward stated:"), not a label: it says who speaks."""
+    return content.endswith(":") and bool(_QUOTE_OPENING.match(following))
+
+
 def mask_debris_lines(masked: MaskedText, lines: Sequence[Line], first_body_line: int) -> None:
     """Blank every debris line from `first_body_line` on, with what follows a related-links heading or a
     source-URL label."""
     in_related = False
     expect_url = False
-    for line in lines[first_body_line:]:
-        if line.blank:
-            continue
+    body = [line for line in lines[first_body_line:] if not line.blank]
+    for line, following in zip(body, [*body[1:], None]):
         reason = classify_line(line.content)
+        if reason == "navigation" and following is not None and introduces_quote(line.content, following.content):
+            reason = None
         if reason == "link" and (in_related or expect_url):
             reason = "related" if in_related else "source url"
         in_related = reason == "related" or (in_related and reason == "link")

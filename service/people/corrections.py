@@ -121,8 +121,10 @@ def has_person_cue(doc: Doc, candidate: Candidate, known_non_persons: set[str]) 
     Places keep their label whatever precedes them ("NATO supreme allied commander Europe"), and a name the
     model tags elsewhere as an organisation or place ("Tass reported") is not a person.
     """
-    if candidate.label in _PLACE_LABELS or not _name_like(doc, candidate.start, candidate.end):
+    if not _name_like(doc, candidate.start, candidate.end):
         return False
+    if candidate.label in _PLACE_LABELS:
+        return _speaking_office_holder(doc, candidate)
     # "City" in "Chief Deputy City Attorney Terry White" is part of a title, not a name.
     if candidate.end < len(doc) and is_title_head(doc[candidate.end].text):
         return False
@@ -136,6 +138,17 @@ def has_person_cue(doc: Doc, candidate: Candidate, known_non_persons: set[str]) 
         known_elsewhere = doc[candidate.start : candidate.end].text.lower() in known_non_persons
         return _speech_subject(doc, candidate) and not known_elsewhere
     return False
+
+
+def _speaking_office_holder(doc: Doc, candidate: Candidate) -> bool:
+    """A place-labelled name that holds an office and speaks ("Matdos Santos, legal director for ACLU of
+    Oregon, said"): places take descriptions ("Kabul, the Afghan capital"), not offices. A one-word name or a
+    known jurisdiction stays a place ("Russia, the current president of the G8, said")."""
+    text = doc[candidate.start : candidate.end].text
+    if len(name_parts(text)) < 2 or text.lower() in JURISDICTIONS:
+        return False
+    title = title_after(doc, candidate.end)
+    return title is not None and bool(title.role) and _speech_subject(doc, candidate)
 
 
 def split_body_prefix(doc: Doc, candidate: Candidate, known_bodies: set[str]) -> list[Candidate]:

@@ -269,8 +269,10 @@ def _person_context(text: str, article: _Article, person_spans: Sequence[Span]) 
     # them, and where two full forms are as long ("Ellen DeGeneres" in the body, "Choosing DeGeneres" where a
     # sentence opens with a verb), the one the article repeats is the name. A title-case line's names are
     # left out, as its capitalised runs are ("Ellen DeGeneres Set As Oscars Host" names no "Ellen DeGeneres Set As").
-    in_prose = [m for m in persons if any(p.start <= m.span.start < p.end for p in prose)]
-    written = Counter(m.name for m in [*in_prose, *mentions_from(text, runs), *reported])
+    def in_prose(m: Mention) -> bool:
+        return any(p.start <= m.span.start < p.end for p in prose)
+
+    written = Counter(m.name for m in [*persons, *mentions_from(text, runs), *reported] if in_prose(m))
     known = sorted(written, key=lambda name: (-written[name], name))
     fullest = {m.name: fullest_name(m.name, known) for m in [*persons, *reported]}
     by_person = pronoun_genders(text, sorted(set(persons) | set(reported), key=lambda m: m.span.start), fullest)
@@ -280,8 +282,9 @@ def _person_context(text: str, article: _Article, person_spans: Sequence[Span]) 
 
 
 def _is_title(words: list[str]) -> bool:
-    # figures have no case: "Ellen DeGeneres To Host 86th Oscars" is a title-case line
-    cased = [w for w in words if not w[:1].isdigit()]
+    # figures and marks have no case: "Ellen DeGeneres To Host 86th Oscars" is a title-case line, and so is
+    # "Kelli Ward: Impeach AG Lynch, ‘Stop DC at the Bathroom Door.’"
+    cased = [w for w in words if w[:1].isalpha()]
     return bool(cased) and all(w[:1].isupper() or w.lower() in _TITLE_FUNCTION_WORDS for w in cased)
 
 

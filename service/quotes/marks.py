@@ -2,7 +2,8 @@
 
 Two families of outer marks are recognised: double quotes (straight " and curly “ ”, „, « ») and curly single
 quotes used as outer marks in British style (‘ ’). A mark of the other family inside a stretch is a nested quote
-and is left in the stretch. The curly ’ doubles as the apostrophe (NATO’s, we’ve), so it closes a single-quoted
+and is left in the stretch, and so are curly double quotes inside a stretch opened by a straight one (pages that
+type the outer marks and paste the inner ones). The curly ’ doubles as the apostrophe (NATO’s, we’ve), so it closes a single-quoted
 stretch only when no letter follows it.
 
 Penn Treebank text (the style of wire archives such as TimeBank and AQUAINT) writes double quotes as two
@@ -131,10 +132,15 @@ def _first_visible(text: str, paragraph: Span) -> int | None:
     return None
 
 
+def _is_straight(text: str, mark: _Mark) -> bool:
+    return mark.width == 1 and text[mark.position] == STRAIGHT_DOUBLE
+
+
 def _stretches_in_paragraph(text: str, paragraph: Span, index: int, carried: _Mark | None = None) -> list[Stretch]:
     """`carried` is an open mark standing at the paragraph's start for a quote that began in the previous one."""
     stretches: list[Stretch] = []
     open_mark: _Mark | None = carried
+    nested = 0  # curly quotes open inside a straight-quoted stretch
     for mark in _marks(text, paragraph):
         if open_mark is None:
             if mark.can_open:
@@ -142,6 +148,12 @@ def _stretches_in_paragraph(text: str, paragraph: Span, index: int, carried: _Ma
             continue
         if mark.family is not open_mark.family:
             continue  # a nested quote of the other family
+        if _is_straight(text, open_mark) and text[mark.position] in DOUBLE_OPENERS:
+            nested += 1  # "… isn’t about “Equal Justice Under Law” anymore …": curly marks nest in straight ones
+            continue
+        if nested and text[mark.position] in DOUBLE_CLOSERS:
+            nested -= 1
+            continue
         if mark.can_close:
             stretches.append(Stretch(Span(open_mark.position, mark.position + mark.width), mark.family, index, True,
                                      open_width=open_mark.width, close_width=mark.width))
