@@ -27,8 +27,10 @@ FULL_DATE = re.compile(
 _PLACE_PREFIX = r"(?:[A-Z][A-Z.'/-]+\s?,?\s+)*"
 _DATE_LINE = re.compile(
     rf"^\s*{_PLACE_PREFIX}{_PREFIX}(?P<date>{FULL_DATE.pattern})(?:\s*(?:[/|·•,–—-]|\bat\b).*)?\s*$")
+# A dateline's place (in capitals, or a state's abbreviation) is set off by commas or a dash: "MOSCOW, April 23
+# (RIA Novosti) -", "WASHINGTON - April 27 -", "SAN FRANCISCO, Calif. - May 3 -".
 _DATELINE = re.compile(
-    rf"^\s*(?:[A-Z][A-Z .'/-]+,\s+)?\(?(?P<date>{MONTH}\s*{DAY}(?:,?\s+{YEAR4})?)\)?\s*(?:\([^)]*\)\s*)?[-–—]"
+    rf"^\s*(?:(?:[A-Z][A-Z.'/-]*(?:\s+[A-Z][A-Z.'/-]*)*|[A-Z][a-z]{{1,4}}\.)(?:\s*,|\s+[-–—])\s+){{0,3}}\(?(?P<date>{MONTH}\s*{DAY}(?:,?\s+{YEAR4})?)\)?\s*(?:\([^)]*\)\s*)?[-–—]"
 )
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|\b)")
 

@@ -36,3 +36,29 @@ def test_date_lines_of_tokenised_text_with_a_place_or_wire_code_before_them() ->
     for text, (expected, shown) in cases.items():
         date, span = detect_publication_date(text)
         assert date == expected and span.of(text) == shown
+
+
+def test_a_datelines_place_set_off_by_a_dash_or_by_commas() -> None:
+    cases = {
+        # a press release's dateline, its line of its own (ECB+ text)
+        "Biologists Call on Obama Administration\nWASHINGTON - April 27 -\nMore than 1,300 scientists today called":
+            (PartialDate(None, 4, 27), "April 27"),
+        "Headline\n\nSAN FRANCISCO, Calif. - May 3 - The company said": (PartialDate(None, 5, 3), "May 3"),
+    }
+    for text, (expected, shown) in cases.items():
+        date, span = detect_publication_date(text)
+        assert date == expected and span.of(text) == shown
+    # a dash in prose is no dateline
+    assert detect_publication_date("Headline\n\nHe said - on April 5 - that the day had come.") is None
+
+
+def test_today_in_an_article_dated_by_a_dateline_without_a_year() -> None:
+    from tests.extraction import extraction
+
+    text = ("Biologists Call on Obama Administration to Overturn Bush Rules\n\nWASHINGTON - April 27 -\n\n"
+            "More than 1,300 scientists today called on the Interior and Commerce departments to overturn rule "
+            "changes made in January.\n")
+    extracted = extraction(text)
+    assert extracted.article.published == PartialDate(None, 4, 27)
+    (today,) = [t for c in extracted.claims for t in c.times if t.text == "today"]
+    assert today.month == 4 and today.day == 27
