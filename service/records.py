@@ -187,6 +187,9 @@ class Quantity:
     role: str = ""  # its part in the event: "killed", "injured", "depth", "distance", or the governing verb
     modifiers: tuple[str, ...] = ()  # what narrows the counted thing: "anti-missile", "in cash"
     holder: str = ""  # whose amount it is: "Smith" in "Smith's 120 yards"
+    # a range with both bounds written ("12-15 soldiers", "#130 million to #135 million"): [low, high] are stated,
+    # not a rounding or a hedge
+    bounded: bool = False
 
 
 class QuoteKind(enum.Enum):

@@ -17,17 +17,18 @@ MEASURED: dict[tuple[FindingKind, Severity], float] = {
     (FindingKind.CONTRADICTION, Severity.MAJOR): 0.94,  # 14 of 14
     (FindingKind.DATE_MISMATCH, Severity.MAJOR): 0.97,  # 56 of 57
     (FindingKind.NUMBER_MISMATCH, Severity.MAJOR): 0.98,  # 45 of 45
+    (FindingKind.NUMBER_MISMATCH, Severity.MINOR): 0.67,  # 1 of 1
     (FindingKind.QUOTE_ATTRIBUTION, Severity.MAJOR): 0.98,  # 42 of 42
     (FindingKind.QUOTE_WORDING, Severity.MAJOR): 0.98,  # 107 of 108
     (FindingKind.ROLE_MISMATCH, Severity.MAJOR): 0.97,  # 28 of 28
 }
-# The suite's overall smoothed share, for a kind it never raised (290 of 292 right).
+# The suite's overall smoothed share, for a kind it never raised (293 of 295 right).
 OVERALL = 0.99
 
 
 def calibrated(kind: FindingKind, severity: Severity) -> float:
-    """The measured share for the kind at this severity; the suite's edits only produce MAJOR findings, so a
-    MINOR one takes its kind's measured share (the same finder, a milder difference)."""
+    """The measured share for the kind at this severity; a severity the suite's edits never produced takes its
+    kind's lowest measured share (the same finder, a milder difference)."""
     if (kind, severity) in MEASURED:
         return MEASURED[kind, severity]
     same_kind = [share for (k, _), share in MEASURED.items() if k is kind]

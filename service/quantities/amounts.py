@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from service.quantities.designations import Designation, designation_figure, find_designations
 from service.quantities.hedges import apply_hedge, find_hedge
 from service.quantities.units import (
+    ASCII_POUND,
     CURRENCY_SIGN_PATTERN,
     UNIT_AFTER,
     currency_of_sign,
@@ -116,6 +117,7 @@ class Amount:
     kind: str  # "digits", "words", "fraction" or "vague": how the first figure was written
     figure_text: str
     scale: float = 1.0  # the scale written with the figures: 1e6 for "3 million", "$2bn"
+    bounded: bool = False  # a range with both bounds written ("12-15", "#130 million to #135 million")
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +184,8 @@ def _figure(text: str, match: re.Match[str], names: list[Designation], range_sig
         if designation_figure(names, match.start("digits")):
             return None  # "AK - 47", "F-16", "Boeing 737": the figure of a name
         # A label glues letters to its figure ("G8"); a currency glued as a sign ("euro110") does too, and is a sum.
-        if not sign.isalpha() and _looks_like_label(text, match.start("digits"), match.end(), before, after):
+        if not (sign.isalpha() or sign == ASCII_POUND) and _looks_like_label(text, match.start("digits"), match.end(),
+                                                                              before, after):
             return None
         value = float(raw.replace(",", "").replace(" ", ""))
         decimals = len(raw.split(".")[1].strip()) if "." in raw else 0
@@ -327,5 +330,6 @@ def _complete(masked: str, original: str, first: _Figure, end: int,
         kind=first.kind,
         figure_text=original[first.start : figure_end],
         scale=max(first.scale, last.scale),
+        bounded=last is not first and not hedge,
     )
     return amount, end

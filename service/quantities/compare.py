@@ -52,9 +52,23 @@ def relate_quantities(a: Quantity, b: Quantity) -> QuantityRelation:
     same = _same_measure(a, b)
     low_a, high_a = _interval(a, b)
     low_b, high_b = _interval(b, a)
+    if a.bounded and b.bounded:
+        # Two ranges state their bounds: "#130 million to #135 million" and "#130 million to #202 million"
+        # overlap, but are two different estimates; each bound must fall within the other's bound's tolerance.
+        if _within(a.low, b.low, a, b) and _within(a.high, b.high, a, b):
+            return QuantityRelation(True, True, f"{_describe(a)} agrees with {_describe(b)}", same)
+        return QuantityRelation(True, False, f"{_describe(a)} vs {_describe(b)}: different ranges", same)
     if low_a <= high_b and low_b <= high_a:
         return QuantityRelation(True, True, f"{_describe(a)} agrees with {_describe(b)}", same)
     return QuantityRelation(True, False, f"{_describe(a)} vs {_describe(b)}: different figures, even allowing for rounding and hedges", same)
+
+
+def _within(bound_a: float, bound_b: float, a: Quantity, b: Quantity) -> bool:
+    """Whether two stated bounds are one figure (up to a conversion's rounding when the units differ)."""
+    _, x = in_base_unit(a.unit, bound_a)
+    _, y = in_base_unit(b.unit, bound_b)
+    tolerance = CONVERSION_TOLERANCE if a.unit != b.unit else 1e-9
+    return abs(x - y) <= tolerance * max(abs(x), abs(y), 1e-9)
 
 
 def _same_measure(a: Quantity, b: Quantity) -> bool:

@@ -78,6 +78,7 @@ def extract_quantities(text: str, span: Span, parsed: Callable[[str], Doc] = par
                 role=role,
                 modifiers=measure.modifiers,
                 holder=measure.holder,
+                bounded=amount.bounded,
             )
         )
         written.append(amount)

@@ -55,8 +55,14 @@ def _alternation(words: list[str]) -> str:
 # Currency words that agencies glue to the figure as a sign ("a euro110 billion loan", AP style): read as a sign
 # only when glued, so "Euro 2012" (a championship) is no sum.
 GLUED_CURRENCY_WORDS: dict[str, str] = {"euro": "EUR", "euros": "EUR"}
+# ASCII news text (the Wall Street Journal of the Penn Treebank, wire feeds without "£") writes the pound
+# sterling as "#": read so only before a sum in millions or more ("#130.6 million"), never before a hashtag or
+# a rank ("#5", "the #1 song").
+ASCII_POUND = "#"
+_ASCII_POUND_SIGN = r"\#(?=\d[\d,.]*\s+(?:million|billion|trillion)\b)"
 CURRENCY_SIGN_PATTERN = (
-    rf"(?:{_alternation(list(CURRENCY_SIGNS))}|(?:{_alternation(list(GLUED_CURRENCY_WORDS))})(?=\d))"
+    rf"(?:{_alternation(list(CURRENCY_SIGNS))}|(?:{_alternation(list(GLUED_CURRENCY_WORDS))})(?=\d)"
+    rf"|{_ASCII_POUND_SIGN})"
 )
 UNIT_AFTER = re.compile(
     rf"^(?:\s*(?P<percent>%)|\s+(?P<percent_word>percent|per\s+cent|pct)\b"
@@ -68,6 +74,8 @@ UNIT_AFTER = re.compile(
 
 def currency_of_sign(sign: str) -> str:
     key = sign.lower().replace(" ", "")
+    if key == ASCII_POUND:
+        return "GBP"
     return CURRENCY_SIGNS.get(key) or GLUED_CURRENCY_WORDS[key]
 
 

@@ -51,3 +51,17 @@ def test_a_sum_is_only_the_same_measure_as_another_sum() -> None:
     other_sum = quantity("In all, the navy seized 29 magazines.")
     relation = relate_quantities(summed, other_sum)
     assert relation.same_measure and not relation.compatible
+
+
+def test_two_ranges_agree_only_when_they_state_the_same_bounds() -> None:
+    def relation(a: str, b: str):
+        return relate_quantities(quantity(a), quantity(b))
+
+    # overlapping, but two estimates: one bound moved
+    moved = relation("expectations of #130 million to #135 million", "expectations of #130 million to #202 million")
+    assert moved.comparable and not moved.compatible
+    assert not relation("12-15 soldiers were killed", "10-15 soldiers were killed").compatible
+    # the same bounds written two ways, or converted, agree; a figure inside a range agrees with it
+    assert relation("between 20 and 30 people were killed", "20 to 30 people were killed").compatible
+    assert relation("a 10-12 km stretch", "a 6-7.5 mile stretch").compatible
+    assert relation("12-15 soldiers were killed", "13 soldiers were killed").compatible

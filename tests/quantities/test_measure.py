@@ -133,6 +133,16 @@ def test_a_currency_glued_to_its_figure_is_a_sum_and_a_championship_is_not() -> 
     assert [q.unit for q in quantities("The Euro 2012 championship drew 16 teams.")] == [""]
 
 
+def test_an_ascii_pound_sign_before_millions_is_sterling_and_a_rank_is_not() -> None:
+    # the Wall Street Journal's ASCII text (TimeBank, wsj_0127) writes "£" as "#"
+    text = "Pretax profit fell 3.7% to #128 million from #133 million, below expectations of #130 million."
+    assert [(q.value, q.unit) for q in quantities(text) if q.unit != "%"] == [
+        (128e6, "GBP"), (133e6, "GBP"), (130e6, "GBP")]
+    assert quantities("The single reached #1 in Britain and #5 in the US.") == []
+    assert pairs("Sales fell 20% to #722 million.", "Sales fell 20% to #772 million.") == [
+        ("20%", "20%", True), ("#722 million", "#772 million", False)]
+
+
 def _claim(text: str, role: str) -> Claim:
     found = tuple(replace(q, role=role) for q in quantities(text))
     return Claim(id="x:0", article_id="x", sentence=0, span=Span(0, len(text)), text=text, quantities=found)
