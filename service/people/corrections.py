@@ -3,7 +3,8 @@
 The model misreads names it has not seen: "Anatoly\\n\\nAntonov" (split by a paragraph break) as a
 WORK_OF_ART, a later "Shoigu" as a GPE, "Lavrov" as an ORG. Three kinds of evidence make a capitalised name a
 person: a title right before it or an appositive title after it, being the subject of a speech verb, and
-matching the full name of a person already found in the article.
+matching the full name of a person already found in the article. An organisation entity that runs a person's
+name into a body's ("Meenakshi Ganguly of Human Rights Watch") is split first.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from service.people.titles import title_after, title_before
 
 SPEECH_VERBS = frozenset(
     "say tell write add state note quote announce claim insist warn explain comment reply ask declare "
-    "report stress argue acknowledge confirm deny".split()
+    "report stress argue acknowledge confirm deny tweet".split()
 )
 # Labels the model gives to unfamiliar names; a PERSON cue overrides them. GPE and ORG are overridden only by
-# a title or a known full name, because "Russia said" and "the Pentagon said" are ordinary.
+# a title (for a place, an office title and a speech verb together) or a known full name, because "Russia said"
+# and "the Pentagon said" are ordinary.
 _WEAK_LABELS = frozenset("WORK_OF_ART PRODUCT EVENT LAW LANGUAGE FAC".split())
 _PLACE_LABELS = frozenset("GPE LOC NORP FAC".split())
 _MAX_NAME_TOKENS = 4
@@ -162,6 +164,37 @@ def split_body_prefix(doc: Doc, candidate: Candidate, known_bodies: set[str]) ->
             if len(name_parts(doc[cut : candidate.end].text)) >= 2:
                 return [replace(candidate, end=cut), Candidate(cut, candidate.end, "")]
     return [candidate]
+
+
+# Words that end the name of a body, never of a person: the "Royal Bank" of "Royal Bank of Scotland" names no one.
+_BODY_WORDS = frozenset(
+    """
+    bank university church museum society institute council department ministry board association union league
+    party court office bureau house committee commission college school academy center centre foundation fund
+    corporation corp company co inc ltd group agency republic states kingdom city county army navy force forces
+    guard police service services times news post press journal network square street hall club team
+    """.split()
+)
+
+
+def split_person_from_body(doc: Doc, candidate: Candidate) -> list[Candidate]:
+    """An organisation entity that holds a person's name beside the body's: "Meenakshi Ganguly of Human Rights
+    Watch", "Commentary's Noah Rothman". The name (two words or more, not ending in a body's word) becomes a
+    candidate of its own, which a person cue must still confirm."""
+    if candidate.label != "ORG" or candidate.end - candidate.start < 3:
+        return [candidate]
+    for cut in range(candidate.start + 1, candidate.end - 1):
+        token = doc[cut]
+        if token.text == "of" and _person_shaped(doc, candidate.start, cut):
+            return [Candidate(candidate.start, cut, ""), replace(candidate, start=cut + 1)]
+        if token.text in ("'s", "’s") and _person_shaped(doc, cut + 1, candidate.end):
+            return [replace(candidate, end=cut), Candidate(cut + 1, candidate.end, "")]
+    return [candidate]
+
+
+def _person_shaped(doc: Doc, start: int, end: int) -> bool:
+    return (_name_like(doc, start, end) and len(name_parts(doc[start:end].text)) >= 2
+            and doc[end - 1].text.lower() not in _BODY_WORDS)
 
 
 def matches_known_person(doc: Doc, candidate: Candidate, full_names: list[str]) -> bool:

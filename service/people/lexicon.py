@@ -7,8 +7,16 @@ from __future__ import annotations
 
 from service.abbreviations import ABBREVIATIONS, HONORIFIC, office_or_rank
 
-# Nouns that name an office a person holds; a title is an office only when it contains one of these.
-OFFICE_HEADS = frozenset(
+# Professions that describe a person as a title does ("chief strategist Guy Cecil", "Smith, a lawyer for the
+# family,"): they say the name is a person's, and, like the generic heads below, never name an office that
+# conflicts with another.
+PROFESSIONS = frozenset(
+    "strategist analyst economist pollster consultant lawyer researcher professor scientist activist".split()
+)
+
+# Nouns that name an office a person holds (or, for professions, describe the person); a title is an office only
+# when it contains one of these.
+OFFICE_HEADS = PROFESSIONS | frozenset(
     """
     minister secretary undersecretary under-secretary president premier chancellor chairman chairwoman chairperson
     chair commander chief ambassador envoy spokesman spokeswoman spokesperson director governor mayor senator
@@ -22,7 +30,8 @@ OFFICE_HEADS = frozenset(
 # Heads that describe a person without naming an office ("a deputy of Shoigu", "the Russian leader",
 # "a defence official", "a studio executive"): a title whose only heads are these is not an office, so it can never
 # conflict.
-GENERIC_HEADS = frozenset("deputy leader head official officer executive diplomat negotiator counterpart aide".split())
+GENERIC_HEADS = frozenset(
+    "deputy leader head official officer executive diplomat negotiator counterpart aide".split()) | PROFESSIONS
 
 # Military and police ranks: they say what a person is, not which office they hold.
 RANKS = frozenset(

@@ -19,6 +19,7 @@ from service.people.corrections import (
     matches_known_person,
     split_at_breaks,
     split_body_prefix,
+    split_person_from_body,
     untagged_names,
 )
 from service.people.layout import Line, article_lines, line_at
@@ -74,6 +75,7 @@ def find_candidates(doc: Doc, paragraphs: Sequence[Span], lines: Sequence[Line])
             candidates.append(candidate)
     known_non_persons = {doc[c.start : c.end].text.lower() for c in candidates if c.label in _BODY_LABELS}
     candidates = [part for c in candidates for part in split_body_prefix(doc, c, known_non_persons)]
+    candidates = [part for c in candidates for part in split_person_from_body(doc, c)]
     taken = {i for c in candidates for i in range(c.start, c.end)}
     candidates += untagged_names(doc, taken)
     candidates = [c for c in candidates if _in_paragraphs(Span(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])), paragraphs)]

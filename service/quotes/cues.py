@@ -69,13 +69,17 @@ _SUBJECT_END = (
     r"Sunday)\b)"
 )
 
+# A US politician's party and state after the name ("Sen. Jack Reed (D-R.I.), said", "Gov. John Kasich (R-OH)
+# said"): part of how the speaker is named, not of the name.
+_PARTY = r"(?:\s*\((?:[DRI]|Dem|Rep|Ind)\.?\s?[-–,]\s?[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][A-Za-z.]+)?\),?)?"
+
 # a clause going on with a conjunction ("…," but said …) has the sentence's subject, not these words
 _NOT_SUBJECT = r"(?!(?:but|and|or|then|which|so|yet|also|as|while|before|after|who|that|when|if|because|once|until)\b)"
 # an appositive after the quote may list with commas ("assistant secretary for population, refugees, and
 # migration, said"): it ends at the comma that the cue follows
 _LONG_APPOSITIVE = rf"(?:[^;\"“”‘’()]|{_APOSTROPHE}){{1,160}}?"
 _SUBJECT_THEN_CUE = re.compile(
-    rf"{_LEAD}{_NOT_SUBJECT}(?P<subj>{_WORD}(?:\s+{_WORD}){{0,10}}?)(?:,\s+(?P<appos>{_LONG_APPOSITIVE}),)?\s+{_AUX}"
+    rf"{_LEAD}{_NOT_SUBJECT}(?P<subj>{_WORD}(?:\s+{_WORD}){{0,10}}?){_PARTY}(?:,\s+(?P<appos>{_LONG_APPOSITIVE}),)?\s+{_AUX}"
     rf"(?P<cue>{CUE})\b"
 )
 _CUE_THEN_SUBJECT = re.compile(
@@ -89,11 +93,11 @@ _TRAILING_INVERTED = re.compile(
 )
 # "…" at the Democratic convention, he said.: a direct attribution closing the sentence after a partial quote
 _TRAILING_DIRECT = re.compile(
-    rf",\s+(?P<subj>\b{_SUBJECT_PRONOUN}\b|{_CAP_RUN})(?:,\s+(?P<appos>{_APPOSITIVE}),)?\s+{_AUX}(?P<cue>{CUE})\b"
+    rf",\s+(?P<subj>\b{_SUBJECT_PRONOUN}\b|{_CAP_RUN}){_PARTY}(?:,\s+(?P<appos>{_APPOSITIVE}),)?\s+{_AUX}(?P<cue>{CUE})\b"
     rf"[^,\"“”]*$"
 )
 _SUBJECT_BEFORE = re.compile(
-    rf"(?P<subj>\b{_SUBJECT_PRONOUN}\b|{_CAP_RUN}|\b{_DESCRIPTION})(?:,\s+(?P<appos>{_APPOSITIVE}),)?\s+{_AUX}"
+    rf"(?P<subj>\b{_SUBJECT_PRONOUN}\b|{_CAP_RUN}|\b{_DESCRIPTION}){_PARTY}(?:,\s+(?P<appos>{_APPOSITIVE}),)?\s+{_AUX}"
     rf"(?P<cue>{CUE})\b"
 )
 # ", telling Reuters, “…”", ", saying: “…”": a participle set off by a comma, its subject the clause's

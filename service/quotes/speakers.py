@@ -130,13 +130,20 @@ def resolve(ctx: SpeakerContext, attribution: Attribution, previous: Speaker | N
             return Speaker(previous.name, previous.span, previous.title, words, named=True,
                            confident=previous.confident)
         return Speaker(words, subject, title, words)
-    part = name_part(text, subject)
+    part = _person_ending(ctx, subject) or name_part(text, subject)
     if part is None:
         return Speaker(words, subject, title, attribution.intermediary)
     if not title:
         title = " ".join(text[subject.start : part.start].split()).strip(" ,")
     name = fullest_name(normalise_name(part.of(text)), ctx.known_names)
     return Speaker(name, part, title, attribution.intermediary, named=True, confident=ctx.is_person(part, name))
+
+
+def _person_ending(ctx: SpeakerContext, subject: Span) -> Span | None:
+    """The person the entity recogniser found at the end of the subject: it knows where the name starts when
+    capitalised title words run into it ("Maricopa County Recorder Helen Purcell")."""
+    inside = [m.span for m in ctx.persons if subject.start <= m.span.start and m.span.end == subject.end]
+    return min(inside, key=lambda span: span.start) if inside else None
 
 
 def _is_known_person(ctx: SpeakerContext, words: str) -> bool:

@@ -74,3 +74,17 @@ def test_it_said_points_at_the_mention_without_naming_a_person() -> None:
     (quote,) = quotes(text)
     assert speaker_words(text, quote) == "it"
     assert quote.speaker == ""
+
+
+def test_a_politicians_party_and_state_after_the_name_is_part_of_the_attribution() -> None:
+    # Breitbart's and Politico's shapes (PolNeAR): "(R-OH), said", "(D-N.Y.) said", and after the quote
+    cases = [
+        ('After winning Ohio, Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”',
+         "John Kasich"),
+        ('But Sen. Chuck Schumer (D-N.Y.) said: "If the Saudis did not participate, they should not fear."',
+         "Chuck Schumer"),
+        ('"We will not fund it," said Rep. Ted Poe (R-Texas).', "Ted Poe"),
+    ]
+    for text, name in cases:
+        (quote,) = quotes(text, name)
+        assert quote.speaker == name and quote.cue in ("said",) and quote.speaker_confident, text
