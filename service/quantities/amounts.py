@@ -50,6 +50,7 @@ AMOUNT = re.compile(
     rf"(?:\s+(?P<scale>{_SCALE_WORD})(?![\w-]))?",
     re.IGNORECASE,
 )
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]*$", re.IGNORECASE)
 _SPACED_DECIMAL = re.compile(r"(?<![\d.])(\d+) \. (?=\d)")
 
 
@@ -91,7 +92,7 @@ _FRACTIONS = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "1/3": 1 / 3, "2/3": 2 / 3, 
 # A unit glued to the figure ("10km", "55km", "20%") or joined by a hyphen ("a 30-month sentence") is a
 # measure, not a label; "-year-old" is an age, which the reader takes as a description.
 _GLUED_UNIT = re.compile(r"^-?(?:km|m|cm|kg|mph|ft|%|mw|gw|(?:year|month|week|day|hour|minute|mile|metre|meter|"
-                         r"kilometre|kilometer|foot|feet|tonne|ton)s?)(?![\w/-])", re.IGNORECASE)
+                         r"kilometre|kilometer|foot|feet|tonne|ton|magnitude)s?)(?![\w/-])", re.IGNORECASE)
 
 
 # Plurals without an s, after the figure they count ("1500 people", "1370 pence").
@@ -226,6 +227,8 @@ def _looks_like_label(text: str, digits_start: int, end: int, before: str, after
     following = text[end] if end < len(text) else " "
     if previous.isalpha() or previous in "_#":
         return True  # "G8", "#5"
+    if _MAGNITUDE_BEFORE.search(before):
+        return False  # "a magnitude-7.0 quake"
     if previous == "-" and previous2.isalpha():
         return True  # "SM-3", "F-35"
     if previous in "/." and previous2.isalnum():
@@ -293,6 +296,8 @@ def _complete(masked: str, original: str, first: _Figure, end: int,
         elif unit_match.group("measure") and not unit:
             unit = measure_of_word(unit_match.group("measure"))
         end += unit_match.end()
+    if not unit and _MAGNITUDE_BEFORE.search(masked[: first.start]):
+        unit = "magnitude"  # "a magnitude 6.1 earthquake" is the "6.1-magnitude quake" of another report
     if first.kind == "fraction":
         # A fraction reads as a share: "two-thirds" sits beside "67%"; writers round shares to the nearest
         # simple fraction, so it stands for its value ± 3 points.

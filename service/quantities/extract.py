@@ -24,7 +24,7 @@ from service.nlp import parse
 from service.quantities.amounts import Amount, find_amounts, join_spaced_decimals
 from service.quantities.compare import EVENT_ROLES
 from service.quantities.designations import Designation, designation_at, find_designations
-from service.quantities.measure import ROLE_AFTER, measure_of
+from service.quantities.measure import ROLE_AFTER, TOLL_ROLES, measure_of
 from service.records import Quantity, Span
 
 # Dependency labels under which a figure stands for the things it counts (an elliptical count).
@@ -53,7 +53,8 @@ def extract_quantities(text: str, span: Span, parsed: Callable[[str], Doc] = par
         if figure is None:
             continue
         measure = measure_of(doc, figure, counted, amount.end, amount.unit)
-        kept_for_role = _role_only(doc, amount) or _scaled_in_role(amount, measure.role)
+        kept_for_role = (_role_only(doc, amount) or _scaled_in_role(amount, measure.role)
+                         or (measure.role in TOLL_ROLES and not amount.unit))
         if counted is None and not amount.unit and not kept_for_role:
             continue
         if amount.unit and counted is not None and counted.pos_ != "NOUN":

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from service.quantities.units import in_base_unit
+from service.quantities.units import MEASURES, in_base_unit
 
 # Event roles written with different words: "22 dead", "22 people died", "killed 22" are one toll.
 ROLE_SYNONYMS = {
@@ -31,6 +31,9 @@ ROLE_SYNONYMS = {
     "pay": "paid", "paid": "paid",
     "seize": "seized", "confiscate": "seized", "impound": "seized",
 }
+# Roles of people counted in an event: a figure in one of them needs no noun to say what it counts ("killed 22",
+# "the toll rose to 14").
+TOLL_ROLES = frozenset({"killed", "injured", "missing", "arrested"})
 # Words after a figure that name the role with no noun counted: "22 dead", "40 wounded".
 ROLE_AFTER = frozenset("dead killed injured wounded hurt missing arrested detained".split())
 # Words after a measure that make it a distance from somewhere: "55 km from Bam", "10 miles north of".
@@ -55,6 +58,7 @@ _NEUTRAL_MODIFIERS = frozenset(
 # in the third quarter", "5 years for fraud"); places and dates do not ("in Alaska", "in March").
 _RESTRICTING_PREPOSITIONS = frozenset("in during for of from".split())
 _LIGHT_VERBS = frozenset("be have".split())
+_SERVED_IN = frozenset("prison jail custody".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,12 +75,16 @@ def role_word(lemma: str) -> str:
 def measure_of(doc: Doc, figure: Token, noun: Token | None, end: int, unit: str = "") -> Measure:
     """The measure of the amount whose last figure token is `figure`, counting `noun` (None for a bare unit or
     an elliptical count) and ending at character `end` of the parsed text, in `unit` ("" for a count)."""
-    anchor = noun if noun is not None else figure
+    # An elliptical count borrows its noun from before the figure ("killed 12 people and injured 40"): the role is
+    # the figure's own governor's, not the noun's.
+    borrowed = noun is not None and noun.i < figure.i
+    anchor = noun if noun is not None and not borrowed else figure
     after = [t for t in doc if t.idx >= end]
-    if noun is not None:
+    if noun is not None and not borrowed:
         after = [t for t in doc if t.i > noun.i]
     role = _role_after(after, in_base_unit(unit, 1.0)[0] == "length") or _role_of_governor(anchor)
-    modifiers = _modifiers(noun, after)
+    # the unit's own word is no modifier: "a 5.9-magnitude quake" is a magnitude, not a kind of quake
+    modifiers = tuple(m for m in _modifiers(noun, after) if not unit or MEASURES.get(m) != unit)
     if _summed(anchor):
         modifiers = tuple(sorted({*modifiers, TOTAL}))
     return Measure(role=role, modifiers=modifiers, holder=_holder(anchor))
@@ -140,6 +148,8 @@ def _role_after(after: list[Token], length: bool) -> str:
     if first.lower_ in DISTANCE_AFTER or (first.lower_ == "to" and len(after) > 1 and after[1].lower_ in
                                           DISTANCE_AFTER):
         return "distance"
+    if first.lower_ == "deep":
+        return "depth"  # "15 kilometres deep" is "a depth of 15 km"
     return ""
 
 
@@ -161,9 +171,22 @@ def _role_of_governor(anchor: Token) -> str:
                 if subject is not None and subject.pos_ == "NOUN":
                     return role_word(subject.lemma_) or subject.lemma_.lower()
                 return ""
-            return role_word(head.lemma_) or _coordinated_role(head) or head.lemma_.lower()
+            return _toll_subject(head) or role_word(head.lemma_) or _coordinated_role(head) or head.lemma_.lower()
         token = head
     return ""
+
+
+def _toll_subject(verb: Token) -> str:
+    """ "The death toll rose to 14", "the number of injured climbed to 40": a toll moving to a figure gives the
+    figure the toll's role."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN":
+        return ""
+    role = role_word(subject.lemma_)
+    if not role and subject.lemma_.lower() in _EMPTY_NOUNS:  # "the number of dead"
+        role = next((role_word(g.lemma_) or role_word(g.lower_) for c in subject.children if c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), "")
+    return role if role in TOLL_ROLES else ""
 
 
 def _coordinated_role(verb: Token) -> str:
@@ -191,7 +214,8 @@ def _modifiers(noun: Token | None, after: list[Token]) -> tuple[str, ...]:
     if len(after) >= 2 and after[0].lower_ in _RESTRICTING_PREPOSITIONS:
         for token in after[1:5]:
             if token.pos_ == "NOUN":
-                if not _names_a_source(after[0], token):
+                # "12 years in prison" is the sentence another report gives as "jailed for 12 years"
+                if not _names_a_source(after[0], token) and token.lemma_.lower() not in _SERVED_IN:
                     found.add(f"{after[0].lower_} {token.lemma_.lower()}")
                 break
             if token.pos_ not in ("DET", "ADJ", "NUM", "ADP") and token.dep_ not in ("amod", "compound", "poss"):

@@ -27,6 +27,7 @@ MEASURES: dict[str, str] = {
     "yard": "yard", "inches": "inch", "inch": "inch", "lb": "lb", "lbs": "lb",
     "years": "year", "year": "year", "months": "month", "month": "month", "weeks": "week", "week": "week",
     "days": "day", "day": "day", "hours": "hour", "hour": "hour", "minutes": "minute", "minute": "minute",
+    "magnitude": "magnitude",
 }
 
 # Units of one dimension convert to each other: (dimension, size in the dimension's base unit). A measure in a

@@ -193,3 +193,26 @@ def test_a_running_total_is_not_the_count_of_one_operation(total: str) -> None:
     assert [ok for *_, ok in pairs(one, total)] == []
     # the same count without the running total is one operation's, and differs
     assert ("Six", "14", False) in pairs(one, "The Navy confiscated 14 AK-47 rifles and 31 magazines from the boats.")
+
+
+@pytest.mark.parametrize("a, b", [
+    # a toll moving to a figure, and a toll with no noun counted
+    ("The earthquake killed 12 people.", "The death toll from the quake rose to 14."),
+    ("The blast killed 12 people.", "The blast killed 14, police said."),
+    # the magnitude before or after the figure, glued or not
+    ("A magnitude 6.1 earthquake struck the region.", "A 5.9-magnitude quake struck the region."),
+    # a depth given as "deep"
+    ("The quake struck at a depth of 10 km.", "The quake was 15 kilometres deep."),
+    # where a prison sentence is served does not narrow it
+    ("He was sentenced to 12 years in prison.", "He was jailed for 15 years."),
+])
+def test_one_measure_told_two_ways_is_compared(a: str, b: str) -> None:
+    (found,) = pairs(a, b)
+    assert found[2] is False, found
+
+
+def test_an_elliptical_count_takes_the_role_of_its_own_verb() -> None:
+    # "injured 40" borrows "people" from "killed 12 people", not the killing
+    killed, injured = quantities("The quake killed 12 people and injured 40.")
+    assert (killed.role, injured.role, injured.counts) == ("killed", "injured", "people")
+    assert pairs("The quake killed 12 people and injured 40.", "The quake killed 40 people.") == [("12", "40", False)]
