@@ -24,7 +24,7 @@ from service.nlp import parse
 from service.quantities.amounts import Amount, find_amounts, join_spaced_decimals
 from service.quantities.compare import EVENT_ROLES
 from service.quantities.designations import Designation, designation_at, find_designations
-from service.quantities.measure import ROLE_AFTER, TOLL_ROLES, measure_of
+from service.quantities.measure import ROLE_AFTER, TOLL_ROLES, counted_as, measure_of
 from service.records import Quantity, Span
 
 # Dependency labels under which a figure stands for the things it counts (an elliptical count).
@@ -59,9 +59,11 @@ def extract_quantities(text: str, span: Span, parsed: Callable[[str], Doc] = par
             continue
         if amount.unit and counted is not None and counted.pos_ != "NOUN":
             counted = None
-        counts = "" if counted is None or amount.unit else counted.lemma_.lower()
-        counts_span = None if counted is None or amount.unit else (counted.idx, counted.idx + len(counted))
         role = measure.role
+        counts = ""
+        if counted is not None and not amount.unit:
+            counts, role = counted_as(counted, role)
+        counts_span = None if counted is None or amount.unit else (counted.idx, counted.idx + len(counted))
         if amount.unit and counted is not None and not role:
             role = counted.lemma_.lower()  # "a 30-month sentence", "a 10 km stretch": what the measure is of
         quantities.append(

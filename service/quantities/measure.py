@@ -31,6 +31,21 @@ ROLE_SYNONYMS = {
     "pay": "paid", "paid": "paid",
     "seize": "seized", "confiscate": "seized", "impound": "seized",
 }
+# Nouns two reports use for the same counted things ("12 persons" / "12 people", "40 homes" / "40 houses").
+COUNTED_SYNONYMS = {"person": "people", "house": "home", "quake": "earthquake", "tremor": "earthquake"}
+# "The crash claimed 12 lives", "took 12 lives", "cost 12 lives": the lives are the people killed.
+_TAKES_LIVES = frozenset("claim take cost".split())
+
+
+def counted_as(noun: Token, role: str) -> tuple[str, str]:
+    """The counted thing, by one name for each thing two reports may count, and the role it gives: lives
+    claimed are people killed."""
+    lemma = noun.lemma_.lower()
+    if lemma == "life" and (role in _TAKES_LIVES or role == "killed"):
+        return "people", "killed"
+    return COUNTED_SYNONYMS.get(lemma, lemma), role
+
+
 # Roles of people counted in an event: a figure in one of them needs no noun to say what it counts ("killed 22",
 # "the toll rose to 14").
 TOLL_ROLES = frozenset({"killed", "injured", "missing", "arrested"})
