@@ -88,8 +88,9 @@ def role_word(lemma: str) -> str:
 
 
 def measure_of(doc: Doc, figure: Token, noun: Token | None, end: int, unit: str = "") -> Measure:
-    """The measure of the amount whose last figure token is `figure`, counting `noun` (None for a bare unit or
-    an elliptical count) and ending at character `end` of the parsed text, in `unit` ("" for a count)."""
+    """The measure of the amount whose last figure token is `figure`, counting `noun` (None for a bare unit or a
+    toll with no noun; for an elliptical count, the noun it borrows from before the figure) and ending at character
+    `end` of the parsed text, in `unit` ("" for a count)."""
     # An elliptical count borrows its noun from before the figure ("killed 12 people and injured 40"): the role is
     # the figure's own governor's, not the noun's.
     borrowed = noun is not None and noun.i < figure.i
