@@ -60,10 +60,10 @@ def extract_quantities(text: str, span: Span, parsed: Callable[[str], Doc] = par
         if amount.unit and counted is not None and counted.pos_ != "NOUN":
             counted = None
         role = measure.role
-        counts = ""
+        counts, counts_span = "", None
         if counted is not None and not amount.unit:
             counts, role = counted_as(counted, role)
-        counts_span = None if counted is None or amount.unit else (counted.idx, counted.idx + len(counted))
+            counts_span = (counted.idx, counted.idx + len(counted))
         if amount.unit and counted is not None and not role:
             role = counted.lemma_.lower()  # "a 30-month sentence", "a 10 km stretch": what the measure is of
         quantities.append(

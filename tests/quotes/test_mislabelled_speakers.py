@@ -13,6 +13,8 @@ PolNeAR) through the real extractor.
 
 from __future__ import annotations
 
+import pytest
+
 from service.compare.quotes import quote_findings
 from service.nlp import load_nlp
 from service.records import FindingKind
@@ -27,8 +29,8 @@ ACLU = (
 )
 
 
-def _speech(text: str):
-    return [q for claim in extraction(text).claims for q in claim.quotes]
+def _quotes(text: str, words: str = ""):
+    return [q for claim in extraction(text).claims for q in claim.quotes if words in q.text]
 
 
 def test_the_model_alone_takes_the_name_for_a_place() -> None:
@@ -38,7 +40,7 @@ def test_the_model_alone_takes_the_name_for_a_place() -> None:
 
 
 def test_an_office_holder_tagged_as_a_place_is_a_confident_speaker() -> None:
-    (quote, *_) = _speech(ACLU)
+    (quote, *_) = _quotes(ACLU)
     assert quote.speaker == "Matdos Santos" and quote.speaker_confident
 
 
@@ -50,12 +52,12 @@ def test_the_same_words_given_to_someone_else_are_a_misattribution() -> None:
 
 
 def test_a_place_with_a_description_still_does_not_speak_as_a_person() -> None:
-    (quote,) = _speech('"We will not allow any foreign base on our soil," Kabul, the Afghan capital, said.\n')
+    (quote,) = _quotes('"We will not allow any foreign base on our soil," Kabul, the Afghan capital, said.\n')
     assert not quote.speaker_confident
 
 
 def _speaker_of(text: str, words: str):
-    (quote,) = [q for claim in extraction(text).claims for q in claim.quotes if words in q.text]
+    (quote,) = _quotes(text, words)
     return quote
 
 
@@ -70,30 +72,25 @@ def test_a_name_of_a_body_entity_is_a_person_of_its_own() -> None:
     assert people == {"Meenakshi Ganguly"}
 
 
-def test_a_name_after_an_outlets_possessive_is_a_person() -> None:
-    text = ("Reporters know they’re being spun, but they go with it anyway. “It’ll annoy Rubio detractors that his "
-            "expectations management game worked, he overperformed, and it’ll have an impact in his coverage,” "
-            "Commentary’s Noah Rothman tweeted Friday.\n")
-    quote = _speaker_of(text, "annoy Rubio")
-    assert quote.speaker == "Noah Rothman" and quote.speaker_confident
-
-
 def test_a_body_named_with_of_stays_a_body() -> None:
     text = '"We will not pay the bonuses this year," the Royal Bank of Scotland said on Monday.\n'
     quote = _speaker_of(text, "bonuses")
     assert not quote.speaker_confident
 
 
-def test_a_profession_before_a_name_is_a_persons_title() -> None:
-    text = ("In a statement, Priorities USA chief strategist Guy Cecil said: “Karl Rove and the Republicans are "
-            "trying to interfere in the Iowa Democratic caucus because they don’t want to run against Hillary "
-            "Clinton in November.”\n")
-    quote = _speaker_of(text, "Karl Rove")
-    assert quote.speaker == "Guy Cecil" and quote.speaker_confident
-
-
-def test_title_words_run_into_the_name_end_where_the_person_begins() -> None:
-    text = ('"We made some horrendous mistakes, and I apologize for that," Maricopa County Recorder Helen Purcell '
-            "said during a contentious hearing in Arizona after the primary.\n")
-    quote = _speaker_of(text, "horrendous")
-    assert quote.speaker == "Helen Purcell" and quote.speaker_confident
+@pytest.mark.parametrize("text, words, name", [
+    # a name after an outlet's possessive
+    ("Reporters know they’re being spun, but they go with it anyway. “It’ll annoy Rubio detractors that his "
+     "expectations management game worked, he overperformed, and it’ll have an impact in his coverage,” "
+     "Commentary’s Noah Rothman tweeted Friday.\n", "annoy Rubio", "Noah Rothman"),
+    # a profession before a name is a person's title
+    ("In a statement, Priorities USA chief strategist Guy Cecil said: “Karl Rove and the Republicans are "
+     "trying to interfere in the Iowa Democratic caucus because they don’t want to run against Hillary "
+     "Clinton in November.”\n", "Karl Rove", "Guy Cecil"),
+    # title words run into the name, which ends where the recogniser's person begins
+    ('"We made some horrendous mistakes, and I apologize for that," Maricopa County Recorder Helen Purcell '
+     "said during a contentious hearing in Arizona after the primary.\n", "horrendous", "Helen Purcell"),
+], ids=["outlet's possessive", "profession", "title words"])
+def test_a_mislabelled_name_is_a_confident_speaker(text: str, words: str, name: str) -> None:
+    quote = _speaker_of(text, words)
+    assert quote.speaker == name and quote.speaker_confident
